@@ -1,0 +1,36 @@
+# Kursus Konselor: every target sets up .venv from the lock file first (only Python 3.11 and make needed).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+
+.PHONY: build serve test check bench print clean
+.DEFAULT_GOAL := build
+
+$(STAMP): requirements.lock pyproject.toml
+	@echo "==> Setting up $(VENV) from requirements.lock (first run takes a minute)"
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.lock
+	$(PIP) install --no-deps --no-build-isolation -e .
+	@touch $@
+
+build: $(STAMP)  ## build site/ and dist/kursus-konselor-<version>.zip
+	$(BIN)/kursus build
+
+serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+check: $(STAMP)  ## validate every quiz and page marker
+	$(BIN)/kursus check
+
+test: $(STAMP)  ## lint, type-check and run every test (browser tests need /usr/bin/chromium)
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+bench: $(STAMP)  ## build-time, size and checker benchmarks (prints ratios)
+	$(BIN)/python -m kursus.bench
+
+clean:
+	rm -rf site dist build $(VENV)

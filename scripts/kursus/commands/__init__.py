@@ -1,0 +1,1 @@
+"""One module per ``kursus`` subcommand: ``register(subparsers)`` adds it, ``run(args)`` runs it."""

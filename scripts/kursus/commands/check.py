@@ -1,0 +1,62 @@
+"""``kursus check``: the quiz checker."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..problems import as_github, as_json, as_text, summary
+from ..project import ProjectError, load_project
+from ..quiz.bank import display_path, load_bank, quiz_files
+from ..quiz.checks import check_all
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "check",
+        help="validate every quiz file and the quiz markers in the pages",
+        description=(
+            "Validate the question bank (quizzes/*.yml) and the markers that place questions in pages. "
+            "Prints every problem as 'path:line: CODE message (hint)', then a summary. "
+            "Exit status: 0 clean (warnings allowed), 1 errors found, 2 usage error."
+        ),
+    )
+    p.add_argument("files", nargs="*", type=Path, help="only report problems in these quiz files (default: all)")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    p.add_argument("--min-options", type=int, metavar="N", help="fewest options a choice question may have")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors (as the build does)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        project = load_project(args.root)
+    except ProjectError as exc:
+        print(f"kursus check: {exc}", file=sys.stderr)
+        return 2
+    settings = project.settings
+    if args.min_options is not None:
+        settings.min_options = args.min_options
+    paths = quiz_files(project.quizzes_dir)
+    wanted: set[str] | None = None
+    if args.files:
+        given = [f if f.is_absolute() else Path.cwd() / f for f in args.files]
+        paths = sorted({*paths, *given})
+        wanted = {display_path(p, project.root) for p in given}
+    bank, problems = load_bank(paths, project.root)
+    problems = sorted([*problems, *check_all(bank, project.pages(), settings)])
+    if wanted is not None:
+        problems = [p for p in problems if p.path in wanted]
+    checked = len(wanted) if wanted is not None else len(bank.files)
+    if args.format == "json":
+        print(as_json(problems, checked))
+    else:
+        lines = as_github(problems) if os.environ.get("GITHUB_ACTIONS") == "true" else as_text(problems)
+        for line in lines:
+            print(line)
+        print(summary(problems, checked))
+    failing = [p for p in problems if p.is_error or args.strict]
+    return 1 if failing else 0
+

@@ -1,0 +1,145 @@
+"""The MkDocs plugin: validates the question bank, places quizzes in pages, splits search per language.
+
+Hooks stay thin: the work is done by functions in this package that the CLI uses too. static-i18n
+runs the build once per language, so every hook is safe to run again.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .problems import as_text
+from .progress import manifest, progress_table
+from .quiz.bank import Bank, load_bank, quiz_files
+from .quiz.checks import Settings, check_all
+from .quiz.markers import MARKER
+from .quiz.render import Renderer
+from .searchindex import write_language_indexes
+from .ui import UiStringsError, for_language, load_strings, translator
+
+log = logging.getLogger("mkdocs.plugins.kursus")
+
+UNUSED_LUNR = ("assets/javascripts/lunr/",)
+PROGRESS_MARKER = re.compile(r"<!--\s*kemajuan\s*-->")
+
+
+class KursusConfig(Config):
+    quizzes_dir = c.Type(str, default="quizzes")
+    ui_strings = c.Type(str, default="overrides/ui-strings.yml")
+    abbreviations = c.Type(str, default="includes/singkatan.{language}.md")
+    complete_languages = c.ListOfItems(c.Type(str), default=[])
+    min_options = c.Type(int, default=3)
+
+
+class KursusPlugin(BasePlugin[KursusConfig]):
+    def __init__(self) -> None:
+        self.bank = Bank()
+        self.strings: dict[str, dict[str, str]] = {}
+        self.language = "id"
+        self.default_language = "id"
+        self.languages: list[str] = []
+        self.root = Path.cwd()
+        self.checked_for: object = None
+
+    # Runs after static-i18n's on_config (-100), which sets the language of this pass.
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
+        self.language = str(config.theme.get("language") or "id")
+        self.default_language, self.languages = _i18n_languages(config, self.language)
+        try:
+            self.strings = load_strings(self.root / self.config.ui_strings)
+        except UiStringsError as exc:
+            raise PluginError(str(exc)) from None
+        # Validate once per build command, not once per language pass.
+        if self.checked_for is not config or not self.bank.quizzes:
+            self._load_and_check(config)
+            self.checked_for = config
+        extra: dict[str, Any] = config.extra
+        extra["kursus"] = {
+            "language": self.language,
+            "default_language": self.default_language,
+            "client": {
+                "lang": self.language,
+                "ui": for_language(self.strings, self.language, self.default_language),
+                "modules": manifest(self.bank, self.language, self.default_language),
+            },
+        }
+        return config
+
+    def _load_and_check(self, config: MkDocsConfig) -> None:
+        folder = self.root / self.config.quizzes_dir
+        bank, problems = load_bank(quiz_files(folder), self.root)
+        docs = Path(config.docs_dir)
+        pages = [(p.relative_to(self.root).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
+        settings = Settings(
+            complete_languages=list(self.config.complete_languages) or self.languages,
+            source_language=self.default_language,
+            min_options=self.config.min_options,
+        )
+        problems = sorted([*problems, *check_all(bank, pages, settings)])
+        errors = [p for p in problems if p.is_error]
+        for line in as_text(p for p in problems if not p.is_error):
+            log.warning(line)
+        if errors:
+            raise PluginError(
+                "The quiz checker found errors (run 'kursus check' for the full report):\n" + "\n".join(as_text(errors))
+            )
+        self.bank = bank
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Source maps are for developers, and lunr's language packs are never loaded: every index
+        # uses lunr's core (Indonesian relies on the stems field).
+        for file in list(files):
+            if file.src_uri.endswith(".map") or file.src_uri.startswith(UNUSED_LUNR):
+                files.remove(file)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        path = self.root / self.config.abbreviations.format(language=self.language)
+        if path.is_file():
+            markdown = markdown.rstrip("\n") + "\n\n" + path.read_text(encoding="utf-8")
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        t = translator(self.strings, self.language, self.default_language)
+        renderer = Renderer(self.bank, self.language, self.default_language, t)
+
+        def replace(match: re.Match[str]) -> str:
+            kind, ref = match.group(1), match.group(2)
+            if kind == "kunci":
+                quiz = self.bank.module(ref)
+                return renderer.answer_key(quiz) if quiz else match.group(0)
+            return renderer.placed(ref) or match.group(0)
+
+        html = MARKER.sub(replace, html)
+
+        def links(module_dir: str) -> str:
+            return get_relative_url(f"{module_dir}/index.html", page.file.url)
+
+        return PROGRESS_MARKER.sub(lambda _: progress_table(self.bank, self.language, self.default_language, t, links), html)
+
+    # After static-i18n's final search index (-100, listed earlier) and before offline's (-100, listed later).
+    @event_priority(-100)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_language_indexes(Path(config.site_dir), self.default_language, self.languages)
+
+
+def _i18n_languages(config: MkDocsConfig, current: str) -> tuple[str, list[str]]:
+    i18n = config.plugins.get("i18n")
+    languages = getattr(getattr(i18n, "config", None), "languages", None) or []
+    codes = [str(lang.locale) for lang in languages]
+    default = next((str(lang.locale) for lang in languages if lang.default), current)
+    return default, codes or [current]

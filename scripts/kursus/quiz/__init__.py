@@ -1,0 +1,1 @@
+"""The question bank: one YAML file per module in ``quizzes/``."""

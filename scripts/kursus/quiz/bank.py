@@ -1,0 +1,78 @@
+"""Load every quiz file into one bank: the single entry point for the checker, the build and tools."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem, error
+from .model import Group, Question, Quiz, read_quiz
+from .source import YamlSyntaxError, parse
+
+
+@dataclass
+class Bank:
+    quizzes: list[Quiz] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def module(self, module: str) -> Quiz | None:
+        return next((q for q in self.quizzes if q.module == module), None)
+
+    def questions(self) -> list[Question]:
+        return [q for quiz in self.quizzes for q in quiz.questions()]
+
+    def find(self, ref: str) -> Quiz | Group | Question | None:
+        """A module ('m01'), a scenario group ('m01.s01') or a question ('m01.q03')."""
+        for quiz in self.quizzes:
+            if quiz.module == ref:
+                return quiz
+            for item in quiz.items:
+                if item.id == ref:
+                    return item
+                if isinstance(item, Group):
+                    found = next((q for q in item.questions if q.id == ref), None)
+                    if found:
+                        return found
+        return None
+
+
+def quiz_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yml") if not p.name.startswith("_"))
+
+
+def load_bank(paths: list[Path], root: Path | None = None) -> tuple[Bank, list[Problem]]:
+    """Read and parse each file; unreadable or malformed files become problems, never exceptions."""
+    bank = Bank()
+    problems: list[Problem] = []
+    for path in paths:
+        shown = display_path(path, root)
+        bank.files.append(shown)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            problems.append(error(shown, 1, "Q002", "file not found", "check the path"))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(error(shown, 1, "Q002", f"cannot read the file: {exc}", "save it as UTF-8 text"))
+            continue
+        try:
+            data = parse(text)
+        except YamlSyntaxError as exc:
+            hint = "check indentation and quote texts that contain ': ' or start with a symbol"
+            problems.append(error(shown, exc.line, "Q001", exc.message, hint))
+            continue
+        quiz, found = read_quiz(shown, data)
+        problems.extend(found)
+        if quiz is not None:
+            bank.quizzes.append(quiz)
+    return bank, problems
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """``path`` relative to ``root`` where it lies inside it, as problems show it."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return path.as_posix()

@@ -1,0 +1,296 @@
+"""Rules for the question bank and for the markers that place questions in pages.
+
+Each rule returns problems; none prints. ``check_all`` runs them all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..problems import Problem, error, warning
+from .answers import normalise
+from .bank import Bank
+from .markers import find_markers
+from .model import Group, Question, Text
+
+
+@dataclass
+class Settings:
+    complete_languages: list[str] = field(default_factory=lambda: ["id", "en"])
+    source_language: str = "id"
+    min_options: int = 3
+    min_steps: int = 3
+    min_pairs: int = 3
+    bias_min_questions: int = 10
+    bias_max_share: float = 0.5
+
+
+def check_questions(bank: Bank, settings: Settings) -> list[Problem]:
+    problems: list[Problem] = []
+    for question in bank.questions():
+        problems.extend(_check_question(question, settings))
+    return problems
+
+
+def _check_question(q: Question, s: Settings) -> Iterable[Problem]:
+    if q.type in ("single", "multiple"):
+        correct = sum(o.correct for o in q.options)
+        if q.options and q.type == "single" and correct != 1:
+            yield error(
+                q.path,
+                q.line,
+                "Q030",
+                f"{q.id}: single choice has {correct} correct options, needs exactly 1",
+                "mark one option 'correct: true', or make it type: multiple",
+            )
+        if q.options and q.type == "multiple" and correct == 0:
+            yield error(q.path, q.line, "Q031", f"{q.id}: no option is marked correct", "mark at least one")
+        if len(q.options) < s.min_options:
+            yield error(
+                q.path,
+                q.line,
+                "Q032",
+                f"{q.id}: {len(q.options)} options, at least {s.min_options} needed",
+                "add plausible wrong options with feedback",
+            )
+        seen: dict[str, int] = {}
+        for number, option in enumerate(q.options, start=1):
+            key = normalise(option.text.get(s.source_language, ""))
+            if key and key in seen:
+                yield error(
+                    q.path,
+                    option.line,
+                    "Q033",
+                    f"{q.id}: option {number} repeats option {seen[key]}",
+                    "make every option different",
+                )
+            seen.setdefault(key, number)
+            if not option.correct and not option.feedback:
+                yield error(
+                    q.path,
+                    option.line,
+                    "Q034",
+                    f"{q.id}: wrong option {number} has no feedback",
+                    "say why a learner who picks it is mistaken",
+                )
+    elif q.type == "short":
+        for language in s.complete_languages:
+            if not [a for a in q.accept.get(language, []) if a.strip()]:
+                yield error(
+                    q.path,
+                    q.accept_line or q.line,
+                    "Q050",
+                    f"{q.id}: no accepted {language} answer",
+                    f"list at least one under accept.{language}",
+                )
+    elif q.type == "ordering":
+        yield from _check_list(q, [q.steps], s.min_steps, "steps", s.source_language)
+    elif q.type == "matching":
+        lefts = [left for left, _ in q.pairs]
+        rights = [right for _, right in q.pairs]
+        yield from _check_list(q, [lefts, rights], s.min_pairs, "pairs", s.source_language)
+
+
+def _check_list(
+    q: Question, columns: list[list[Text]], minimum: int, what: str, lang: str
+) -> Iterable[Problem]:
+    if len(columns[0]) < minimum:
+        yield error(
+            q.path,
+            q.line,
+            "Q040",
+            f"{q.id}: {len(columns[0])} {what}, at least {minimum} needed",
+            f"add {what} so that the order or match takes thought",
+        )
+    for column in columns:
+        counts = Counter(normalise(t.get(lang, "")) for t in column)
+        for text, count in counts.items():
+            if text and count > 1:
+                yield error(
+                    q.path,
+                    q.line,
+                    "Q041",
+                    f"{q.id}: '{text[:40]}' appears {count} times in {what}",
+                    "every entry must be distinct, or the answer is ambiguous",
+                )
+
+
+def check_ids(bank: Bank) -> list[Problem]:
+    problems: list[Problem] = []
+    first: dict[str, tuple[str, int]] = {}
+    modules: dict[str, str] = {}
+    for quiz in bank.quizzes:
+        if quiz.module in modules:
+            problems.append(
+                error(
+                    quiz.path,
+                    1,
+                    "Q024",
+                    f"module {quiz.module} is also in {modules[quiz.module]}",
+                    "one file per module",
+                )
+            )
+        modules.setdefault(quiz.module, quiz.path)
+        expected = f"modul-{quiz.module[1:]}.yml"
+        if Path(quiz.path).name != expected:
+            problems.append(
+                warning(
+                    quiz.path,
+                    1,
+                    "Q023",
+                    f"module {quiz.module} is in a file not named {expected}",
+                    "rename the file",
+                )
+            )
+        for item in quiz.items:
+            entries: list[Group | Question] = [item, *(item.questions if isinstance(item, Group) else [])]
+            for entry in entries:
+                if entry.id in first:
+                    where = "{}:{}".format(*first[entry.id])
+                    problems.append(
+                        error(
+                            entry.path,
+                            entry.line,
+                            "Q021",
+                            f"id {entry.id} is already used at {where}",
+                            "give this one a new id; never reuse an id",
+                        )
+                    )
+                first.setdefault(entry.id, (entry.path, entry.line))
+    return problems
+
+
+def check_translations(bank: Bank, settings: Settings) -> list[Problem]:
+    problems: list[Problem] = []
+    for quiz in bank.quizzes:
+        for ref in quiz.texts:
+            for language in settings.complete_languages:
+                if language not in ref.values:
+                    problems.append(
+                        error(
+                            ref.path,
+                            ref.line,
+                            "Q060",
+                            f"{ref.label}: no {language} text",
+                            f"add '{language}: …' (language {language} is marked complete)",
+                        )
+                    )
+                elif not ref.values[language].strip():
+                    problems.append(
+                        error(ref.path, ref.line, "Q061", f"{ref.label}: empty {language} text", "write it")
+                    )
+    return problems
+
+
+def check_repeated_texts(bank: Bank, settings: Settings) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, Question] = {}
+    for q in bank.questions():
+        key = normalise(q.text.get(settings.source_language, ""))
+        if not key:
+            continue
+        other = seen.get(key)
+        if other is not None:
+            problems.append(
+                error(
+                    q.path,
+                    q.line,
+                    "Q070",
+                    f"{q.id}: same question text as {other.id} ({other.path}:{other.line})",
+                    "ask something new or reuse the existing question by its marker",
+                )
+            )
+        seen.setdefault(key, q)
+    return problems
+
+
+def check_position_bias(bank: Bank, settings: Settings) -> list[Problem]:
+    """Warn when the correct single-choice answer sits in one position too often across the bank."""
+    positions = Counter()
+    for q in bank.questions():
+        if q.type == "single" and sum(o.correct for o in q.options) == 1:
+            positions[next(i for i, o in enumerate(q.options) if o.correct) + 1] += 1
+    total = sum(positions.values())
+    if total < settings.bias_min_questions:
+        return []
+    position, count = positions.most_common(1)[0]
+    if count / total <= settings.bias_max_share:
+        return []
+    spread = ", ".join(f"{p}: {c}" for p, c in sorted(positions.items()))
+    where = bank.quizzes[0].path if bank.quizzes else "quizzes"
+    return [
+        warning(
+            where,
+            1,
+            "B001",
+            f"the correct option is number {position} in {count} of {total} single-choice "
+            f"questions (by position: {spread})",
+            "vary where the correct option stands",
+        )
+    ]
+
+
+def check_markers(bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> list[Problem]:
+    """``pages`` are (display path, Markdown text) pairs of every language's pages."""
+    problems: list[Problem] = []
+    placed: set[str] = set()
+    full_quiz: set[str] = set()
+    for path, text in pages:
+        for marker in find_markers(text):
+            target = bank.find(marker.ref)
+            if target is None:
+                close = [q.id for q in bank.questions() if q.id.startswith(marker.ref[:4])][:3]
+                hint = f"known ids include {', '.join(close)}" if close else "check the id in quizzes/"
+                problems.append(
+                    error(
+                        path,
+                        marker.line,
+                        "M001",
+                        f"marker '{marker.kind}: {marker.ref}' points to no quiz",
+                        hint,
+                    )
+                )
+                continue
+            placed.add(marker.ref)
+            if marker.kind == "kuis" and marker.ref == getattr(target, "module", None):
+                full_quiz.add(marker.ref)
+    for quiz in bank.quizzes:
+        if quiz.module not in full_quiz:
+            problems.append(
+                warning(
+                    quiz.path,
+                    1,
+                    "M003",
+                    f"module {quiz.module} has no page with its whole quiz",
+                    f"add '<!-- kuis: {quiz.module} -->' to docs/<lang>/modul-{quiz.module[1:]}/latihan.md",
+                )
+            )
+            for item in quiz.items:
+                inside = [item.id] + ([q.id for q in item.questions] if isinstance(item, Group) else [])
+                if not placed.intersection(inside):
+                    problems.append(
+                        warning(
+                            item.path,
+                            item.line,
+                            "M002",
+                            f"{item.id} is placed in no page",
+                            f"add '<!-- kuis: {item.id} -->' to a page",
+                        )
+                    )
+    return problems
+
+
+def check_all(bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> list[Problem]:
+    return sorted(
+        [
+            *check_questions(bank, settings),
+            *check_ids(bank),
+            *check_translations(bank, settings),
+            *check_repeated_texts(bank, settings),
+            *check_position_bias(bank, settings),
+            *check_markers(bank, pages, settings),
+        ]
+    )

@@ -1,0 +1,90 @@
+"""YAML loading that remembers line numbers, so every problem points into the source file."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+
+class LMap(dict[str, Any]):
+    """A mapping whose ``line`` and ``lines[key]`` give where it and each key start."""
+
+    line: int
+    lines: dict[str, int]
+    duplicates: list[tuple[str, int]]
+
+
+class LList(list[Any]):
+    """A sequence whose ``line`` and ``lines[i]`` give where it and each item start."""
+
+    line: int
+    lines: list[int]
+
+
+class YamlSyntaxError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+_constructor = SafeConstructor()
+
+
+def _convert(node: Node) -> Any:
+    if isinstance(node, MappingNode):
+        mapping = LMap()
+        mapping.line = node.start_mark.line + 1
+        mapping.lines = {}
+        mapping.duplicates = []
+        for key_node, value_node in node.value:
+            key = _convert(key_node)
+            key = key if isinstance(key, str) else str(key)
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                mapping.duplicates.append((key, line))
+            mapping[key] = _convert(value_node)
+            mapping.lines[key] = line
+        return mapping
+    if isinstance(node, SequenceNode):
+        items = LList(_convert(child) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.lines = [child.start_mark.line + 1 for child in node.value]
+        return items
+    if isinstance(node, ScalarNode):
+        return _constructor.construct_object(node, deep=True)
+    raise YamlSyntaxError(node.start_mark.line + 1, "unsupported YAML node")
+
+
+def parse(text: str) -> Any:
+    """Parse one YAML document; raise ``YamlSyntaxError`` with a line for any malformed input."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        raise YamlSyntaxError(line, f"YAML syntax: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(1, f"YAML syntax: {exc}") from None
+    if node is None:
+        return None
+    try:
+        return _convert(node)
+    except yaml.constructor.ConstructorError as exc:
+        mark = exc.problem_mark
+        raise YamlSyntaxError(mark.line + 1 if mark else 1, f"YAML value: {exc.problem}") from None
+    except (ValueError, TypeError, RecursionError) as exc:
+        raise YamlSyntaxError(node.start_mark.line + 1, f"YAML value: {exc}") from None
+
+
+def line_of(container: Any, key: Any, default: int) -> int:
+    """The line of ``key`` inside an ``LMap``/``LList``, else ``default``."""
+    lines = getattr(container, "lines", None)
+    if isinstance(lines, dict) and key in lines:
+        return int(lines[key])
+    if isinstance(lines, list) and isinstance(key, int) and 0 <= key < len(lines):
+        return int(lines[key])
+    return default

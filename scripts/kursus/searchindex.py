@@ -1,0 +1,93 @@
+"""Per-language search indexes with Indonesian root words.
+
+static-i18n writes one index for all languages, so a reader would get results in both. We split it
+into one index per language (each page's search points at its own language's folder) and, since
+lunr has no Indonesian stemmer, add a ``stems`` field holding the Snowball Indonesian root of every
+affixed word, so that "rahasia" finds a page that only says "kerahasiaan".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import snowballstemmer
+
+_TAG = re.compile(r"<[^>]+>")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+# lunr pipelines per language: English keeps its stemmer, Indonesian only trims punctuation
+# (the English stemmer would mangle Indonesian words).
+PIPELINES: dict[str, list[str]] = {"en": ["trimmer", "stopWordFilter", "stemmer"]}
+DEFAULT_PIPELINE = ["trimmer"]
+STEMMERS = {"id": "indonesian"}
+
+
+def root_words(text: str, language: str) -> str:
+    """Space-separated roots of the words in ``text`` that differ from the word itself."""
+    algorithm = STEMMERS.get(language)
+    if algorithm is None:
+        return ""
+    stemmer = snowballstemmer.stemmer(algorithm)
+    words = {w.lower() for w in _WORD.findall(_TAG.sub(" ", text))}
+    roots = {
+        root
+        for word, root in zip(sorted(words), stemmer.stemWords(sorted(words)), strict=True)
+        if root != word
+    }
+    return " ".join(sorted(roots))
+
+
+def split_index(
+    data: dict[str, Any], default_language: str, languages: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    """Split a combined index into one index per language, locations relative to its folder."""
+    others = [lang for lang in languages if lang != default_language]
+    buckets: dict[str, list[dict[str, Any]]] = {lang: [] for lang in [default_language, *others]}
+    for doc in data.get("docs", []):
+        location = str(doc.get("location", ""))
+        language = next((lang for lang in others if location.startswith(f"{lang}/")), None)
+        entry = dict(doc)
+        if language is None:
+            language = default_language
+        else:
+            entry["location"] = location[len(language) + 1 :]
+        stems = root_words(f"{entry.get('title', '')} {entry.get('text', '')}", language)
+        if stems:
+            entry["stems"] = stems
+        else:
+            entry.pop("stems", None)
+        buckets[language].append(entry)
+    result = {}
+    for language, docs in buckets.items():
+        config = dict(data.get("config", {}))
+        config["lang"] = ["en"]  # lunr's own core; Indonesian relies on the stems field
+        config["pipeline"] = PIPELINES.get(language, DEFAULT_PIPELINE)
+        result[language] = {"config": config, "docs": docs}
+    return result
+
+
+def write_language_indexes(site_dir: Path, default_language: str, languages: Iterable[str]) -> dict[str, int]:
+    """Rewrite ``search/search_index.json`` per language folder, plus the ``.js`` form for file://.
+
+    Returns the number of entries per language. Idempotent: splitting an already split index
+    leaves it as it is.
+    """
+    combined = site_dir / "search" / "search_index.json"
+    if not combined.is_file():
+        return {}
+    data = json.loads(combined.read_text(encoding="utf-8"))
+    counts = {}
+    for language, index in split_index(data, default_language, languages).items():
+        folder = site_dir if language == default_language else site_dir / language
+        target = folder / "search"
+        target.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+        (target / "search_index.json").write_text(text, encoding="utf-8")
+        # Material loads this script instead of fetching the JSON when opened from disk.
+        (target / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
+        counts[language] = len(index["docs"])
+    return counts

@@ -1,0 +1,43 @@
+"""Interface strings: ``overrides/ui-strings.yml``, key first, every language side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+
+class UiStringsError(Exception):
+    pass
+
+
+def load_strings(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise UiStringsError(f"{path}:1: interface strings file is missing") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise UiStringsError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {exc}") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise UiStringsError(f"{path}:1: write one line per key, e.g. check: {{id: Periksa, en: Check}}")
+    return {str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in data.items()}
+
+
+def missing_keys(strings: dict[str, dict[str, str]], languages: list[str]) -> list[tuple[str, str]]:
+    """(key, language) pairs with no text."""
+    return [(key, lang) for key, texts in strings.items() for lang in languages if not texts.get(lang, "").strip()]
+
+
+def translator(strings: dict[str, dict[str, str]], language: str, fallback: str) -> Callable[[str], str]:
+    def t(key: str) -> str:
+        texts = strings.get(key, {})
+        return texts.get(language) or texts.get(fallback) or key
+
+    return t
+
+
+def for_language(strings: dict[str, dict[str, str]], language: str, fallback: str) -> dict[str, str]:
+    t = translator(strings, language, fallback)
+    return {key: t(key) for key in strings}

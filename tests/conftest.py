@@ -1,0 +1,115 @@
+"""Shared fixtures: tiny course sites built in a temporary folder, the real course, a local HTTP
+server and headless Chromium (Debian's /usr/bin/chromium; never a downloaded browser)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kursus.commands.build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+
+MINI_QUIZ = """\
+module: m01
+title: {id: Modul uji, en: Test module}
+items:
+  - id: m01.q01
+    type: single
+    text: {id: "Siapa yang memutuskan?", en: "Who decides?"}
+    options:
+      - text: {id: Konselor, en: The counsellor}
+        feedback: {id: Bukan., en: No.}
+      - text: {id: Pencari kerja, en: The job seeker}
+        correct: true
+        feedback: {id: Ya., en: Yes.}
+      - text: {id: Pemberi kerja, en: The employer}
+        feedback: {id: Bukan., en: No.}
+"""
+
+
+def site_config(nav: bool = False) -> str:
+    """The real mkdocs.yml, without its nav (tiny sites have their own pages)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if not nav:
+        text = re.sub(r"\nnav:\n(?:[ \-].*\n)+", "\n", text)
+    return text
+
+
+def make_project(folder: Path, pages: dict[str, str], quizzes: dict[str, str] | None = None) -> Path:
+    """A course project in ``folder`` with the real theme overrides and the given pages and quizzes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mkdocs.yml").write_text(site_config(), encoding="utf-8")
+    for name in ("overrides", "includes"):
+        shutil.copytree(ROOT / name, folder / name, dirs_exist_ok=True)
+    for path, text in pages.items():
+        target = folder / "docs" / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (folder / "quizzes").mkdir(exist_ok=True)
+    for name, text in (quizzes or {}).items():
+        (folder / "quizzes" / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def build(folder: Path) -> Path:
+    build_site(folder, folder / "site")
+    return folder / "site"
+
+
+@pytest.fixture(scope="session")
+def course_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real course, built once per test session."""
+    site = tmp_path_factory.mktemp("course") / "site"
+    build_site(ROOT, site)
+    return site
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_root(course_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The course served over HTTP on 127.0.0.1 under a sub-path: returns the site's base URL."""
+    top = tmp_path_factory.mktemp("www")
+    (top / "pelatihan").mkdir()
+    (top / "pelatihan" / "kursus").symlink_to(course_site, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(top))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/pelatihan/kursus/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
