@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import MINI_QUIZ, build, make_project
 from mkdocs.exceptions import MkDocsException
+
+from conftest import MINI_QUIZ, build, make_project
 
 PAGES = {
     "id/index.md": "# Beranda\n\nMenjaga kerahasiaan data dan mendengarkan pencari kerja.\n\n<!-- kuis: m01.q01 -->\n",

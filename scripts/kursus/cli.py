@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import pkgutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
-from .commands import build as build_cmd
-from .commands import check as check_cmd
+from . import __version__, commands
 
-COMMANDS = (check_cmd, build_cmd)
+
+def command_modules() -> list[str]:
+    """Every module in kursus/commands is a subcommand: adding a file adds a command."""
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -25,8 +28,8 @@ def parser() -> argparse.ArgumentParser:
         "--root", type=Path, default=Path.cwd(), help="the course folder holding mkdocs.yml (default: here)"
     )
     sub = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        command.register(sub)
+    for name in command_modules():
+        importlib.import_module(f"{commands.__name__}.{name}").register(sub)
     return main
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
-from typing import Any
 
+from jinja2 import Environment
+from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -67,8 +68,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         if self.checked_for is not config or not self.bank.quizzes:
             self._load_and_check(config)
             self.checked_for = config
-        extra: dict[str, Any] = config.extra
-        extra["kursus"] = {
+        config.extra["kursus"] = {
             "language": self.language,
             "default_language": self.default_language,
             "client": {
@@ -83,7 +83,9 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         folder = self.root / self.config.quizzes_dir
         bank, problems = load_bank(quiz_files(folder), self.root)
         docs = Path(config.docs_dir)
-        pages = [(p.relative_to(self.root).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
+        pages = [
+            (p.relative_to(self.root).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))
+        ]
         settings = Settings(
             complete_languages=list(self.config.complete_languages) or self.languages,
             source_language=self.default_language,
@@ -98,6 +100,10 @@ class KursusPlugin(BasePlugin[KursusConfig]):
                 "The quiz checker found errors (run 'kursus check' for the full report):\n" + "\n".join(as_text(errors))
             )
         self.bank = bank
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        env.filters["kk_without_alternate_links"] = without_alternate_links
+        return env
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Source maps are for developers, and lunr's language packs are never loaded: every index
@@ -129,12 +135,24 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         def links(module_dir: str) -> str:
             return get_relative_url(f"{module_dir}/index.html", page.file.url)
 
-        return PROGRESS_MARKER.sub(lambda _: progress_table(self.bank, self.language, self.default_language, t, links), html)
+        return PROGRESS_MARKER.sub(
+            lambda _: progress_table(self.bank, self.language, self.default_language, t, links), html
+        )
 
     # After static-i18n's final search index (-100, listed earlier) and before offline's (-100, listed later).
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_language_indexes(Path(config.site_dir), self.default_language, self.languages)
+
+
+_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_alternate_links(head: str) -> Markup:
+    """Drop <link rel=alternate> from the head: for each, Material requests a sitemap.xml beside the
+    linked page, which fails from disk (file://) and 404s over HTTP. The visible language switcher
+    (static-i18n) already links each page to its translation."""
+    return Markup(_ALTERNATE_LINK.sub("", str(head)))
 
 
 def _i18n_languages(config: MkDocsConfig, current: str) -> tuple[str, list[str]]:

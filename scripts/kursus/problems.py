@@ -55,10 +55,7 @@ def summary(problems: Sequence[Problem], files_checked: int) -> str:
     files = len({p.path for p in problems})
     if not problems:
         return f"no problems in {_plural(files_checked, 'file')}"
-    return (
-        f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} "
-        f"in {files} of {_plural(files_checked, 'file')}"
-    )
+    return f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')} in {files} of {_plural(files_checked, 'file')}"
 
 
 def as_text(problems: Iterable[Problem]) -> list[str]:
@@ -74,9 +71,7 @@ def as_github(problems: Iterable[Problem]) -> list[str]:
     lines = []
     for p in sorted(problems):
         hint = f" ({p.hint})" if p.hint else ""
-        lines.append(
-            f"::{p.severity.value} file={p.path},line={p.line},title={p.code}::{escape(p.message + hint)}"
-        )
+        lines.append(f"::{p.severity.value} file={p.path},line={p.line},title={p.code}::{escape(p.message + hint)}")
     return lines
 
 

@@ -70,11 +70,9 @@ def plugin_config(config: dict[str, Any], name: str) -> dict[str, Any] | None:
 def load_project(root: Path) -> Project:
     config_path = root / "mkdocs.yml"
     try:
-        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except FileNotFoundError:
-        raise ProjectError(
-            f"{config_path}:1: no mkdocs.yml here; run kursus from the course folder"
-        ) from None
+        raise ProjectError(f"{config_path}:1: no mkdocs.yml here; run kursus from the course folder") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1

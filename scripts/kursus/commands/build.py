@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(run=run)
 
 
-def build_site(root: Path, site_dir: Path, quiet: bool = False) -> None:
+def build_site(root: Path, site_dir: Path) -> None:
     """Build into a temporary folder beside ``site_dir`` and swap it in on success."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     print(f"==> Building Kursus Konselor {__version__} (all languages, strict)", flush=True)
     try:
-        build_site(root, site_dir, args.quiet)
+        build_site(root, site_dir)
     except MkDocsException as exc:
         print(f"kursus build: {exc}", file=sys.stderr)
         print("kursus build: nothing was written; fix the problems above and run again", file=sys.stderr)

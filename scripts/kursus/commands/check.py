@@ -46,10 +46,11 @@ def run(args: argparse.Namespace) -> int:
         paths = sorted({*paths, *given})
         wanted = {display_path(p, project.root) for p in given}
     bank, problems = load_bank(paths, project.root)
-    problems = sorted([*problems, *check_all(bank, project.pages(), settings)])
+    pages = project.pages()
+    problems = sorted([*problems, *check_all(bank, pages, settings)])
     if wanted is not None:
         problems = [p for p in problems if p.path in wanted]
-    checked = len(wanted) if wanted is not None else len(bank.files)
+    checked = len(wanted) if wanted is not None else len(bank.files) + len(pages)
     if args.format == "json":
         print(as_json(problems, checked))
     else:
@@ -59,4 +60,3 @@ def run(args: argparse.Namespace) -> int:
         print(summary(problems, checked))
     failing = [p for p in problems if p.is_error or args.strict]
     return 1 if failing else 0
-

@@ -94,9 +94,7 @@ def _check_question(q: Question, s: Settings) -> Iterable[Problem]:
         yield from _check_list(q, [lefts, rights], s.min_pairs, "pairs", s.source_language)
 
 
-def _check_list(
-    q: Question, columns: list[list[Text]], minimum: int, what: str, lang: str
-) -> Iterable[Problem]:
+def _check_list(q: Question, columns: list[list[Text]], minimum: int, what: str, lang: str) -> Iterable[Problem]:
     if len(columns[0]) < minimum:
         yield error(
             q.path,
@@ -209,7 +207,7 @@ def check_repeated_texts(bank: Bank, settings: Settings) -> list[Problem]:
 
 def check_position_bias(bank: Bank, settings: Settings) -> list[Problem]:
     """Warn when the correct single-choice answer sits in one position too often across the bank."""
-    positions = Counter()
+    positions: Counter[int] = Counter()
     for q in bank.questions():
         if q.type == "single" and sum(o.correct for o in q.options) == 1:
             positions[next(i for i, o in enumerate(q.options) if o.correct) + 1] += 1

@@ -17,7 +17,7 @@ class Marker:
 
 def find_markers(markdown: str) -> list[Marker]:
     """Every marker with its line in the Markdown source (never in rendered HTML)."""
-    found = []
+    found: list[Marker] = []
     in_fence = False
     for number, line in enumerate(markdown.splitlines(), start=1):
         if line.lstrip().startswith(("```", "~~~")):

@@ -215,9 +215,7 @@ class _Reader:
         self.keys(node, KEYS[kind], where)
         for key in REQUIRED[kind]:
             if key not in node:
-                self.fail(
-                    node.line, "Q011", f"{where}: a {kind} question needs '{key}'", "see quizzes/FORMAT.md"
-                )
+                self.fail(node.line, "Q011", f"{where}: a {kind} question needs '{key}'", "see quizzes/FORMAT.md")
         pattern = GROUP_ID if kind == "scenario" else QUESTION_ID
         example = f"{module}.s01" if kind == "scenario" else f"{module}.q01"
         if not isinstance(qid, str) or not pattern.match(qid):
@@ -237,9 +235,7 @@ class _Reader:
             )
         if kind == "scenario":
             case = self.text(node, "case", qid, "case")
-            children = [
-                self.question(child, module, qid) for child in self._maps(self.items(node, "items", qid), qid)
-            ]
+            children = [self.question(child, module, qid) for child in self._maps(self.items(node, "items", qid), qid)]
             questions = [c for c in children if isinstance(c, Question)]
             if len(questions) < 2 and "items" in node:
                 self.fail(

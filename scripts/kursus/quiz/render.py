@@ -103,10 +103,10 @@ class Renderer:
             f"{escape(self.t('submit' if q.type == 'reflective' else 'check'))}</button>"
         )
         if hint:
-            buttons += (
-                f'<button type="button" class="md-button" data-act="hint">{escape(self.t("hint"))}</button>'
-            )
-        buttons += f'<button type="button" class="md-button" data-act="retry" hidden>{escape(self.t("try_again"))}</button>'
+            buttons += f'<button type="button" class="md-button" data-act="hint">{escape(self.t("hint"))}</button>'
+        buttons += (
+            f'<button type="button" class="md-button" data-act="retry" hidden>{escape(self.t("try_again"))}</button>'
+        )
         explanation = ""
         if self.text(q.explanation):
             explanation = (
@@ -147,9 +147,7 @@ class Renderer:
             ok = ' data-ok="1"' if option.correct else ""
             feedback = ""
             if self.text(option.feedback):
-                feedback = (
-                    f'<div class="kk-fb" data-opt="{i}" hidden>{block(self.text(option.feedback))}</div>'
-                )
+                feedback = f'<div class="kk-fb" data-opt="{i}" hidden>{block(self.text(option.feedback))}</div>'
             rows.append(
                 f'<div class="kk-opt"><input type="{kind}" name="{dom_id(q.id)}" id="{oid}" value="{i}"{ok}>'
                 f'<label for="{oid}">{inline(self.text(option.text))}</label>{feedback}</div>'

@@ -1,0 +1,171 @@
+"""``make bench``: build time against plain Material builds, package sizes, first-visit bytes,
+quiz checker speed on the real and on generated banks, and the size of our quiz JS+CSS.
+Prints figures and ratios; it asserts nothing."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from . import __version__
+from .commands.build import build_site
+from .packaging import make_zip
+from .project import load_project
+from .quiz.bank import load_bank, quiz_files
+from .quiz.checks import check_all
+
+ROOT = Path.cwd()
+
+
+def plain_build(docs: Path, out: Path) -> float:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config_file = out / "mkdocs.yml"
+    config_file.write_text(
+        yaml.safe_dump(
+            {
+                "site_name": "plain",
+                "docs_dir": str(docs),
+                "site_dir": str(out / "site"),
+                "theme": {"name": "material", "font": False},
+                "markdown_extensions": [
+                    "abbr",
+                    "admonition",
+                    "attr_list",
+                    "footnotes",
+                    "md_in_html",
+                    "tables",
+                    "toc",
+                ],
+                "plugins": ["search"],
+            }
+        )
+    )
+    config = load_config(str(config_file))
+    started = time.perf_counter()
+    build(config)
+    return time.perf_counter() - started
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def first_visit_bytes(site: Path) -> int | None:
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    total = 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(chromium),
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+            ],
+        )
+        page = browser.new_page()
+        seen: set[str] = set()
+
+        def count(request: object) -> None:
+            url = getattr(request, "url", "")
+            if url.startswith("file://") and url not in seen:
+                seen.add(url)
+
+        page.on("request", count)
+        page.goto((site / "index.html").as_uri())
+        page.wait_for_load_state("networkidle")
+        browser.close()
+    for url in seen:
+        path = Path(url.removeprefix("file://").split("?")[0].split("#")[0])
+        if path.is_file():
+            total += path.stat().st_size
+    return total
+
+
+def generated_bank(folder: Path, questions: int) -> list[Path]:
+    per_file = 100
+    for f in range(max(1, questions // per_file)):
+        module = f"m{f % 100:02d}"
+        items = []
+        for q in range(per_file):
+            items.append(
+                {
+                    "id": f"{module}.q{q:03d}",
+                    "type": "single",
+                    "text": {"id": f"Soal {f}-{q}?", "en": f"Question {f}-{q}?"},
+                    "options": [
+                        {
+                            "text": {"id": f"Pilihan {k}", "en": f"Option {k}"},
+                            "correct": k == q % 3,
+                            "feedback": {"id": "Karena.", "en": "Because."},
+                        }
+                        for k in range(3)
+                    ],
+                }
+            )
+        (folder / f"bank-{f:03d}.yml").write_text(
+            yaml.safe_dump({"module": module, "title": {"id": "T", "en": "T"}, "items": items}, allow_unicode=True)
+        )
+    return sorted(folder.glob("*.yml"))
+
+
+def time_check(paths: list[Path], pages: list[tuple[str, str]]) -> float:
+    project = load_project(ROOT)
+    started = time.perf_counter()
+    bank, _ = load_bank(paths, ROOT)
+    check_all(bank, pages, project.settings)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as temp_name:
+        temp = Path(temp_name)
+        print("Building the course (all languages, our plugins) ...", flush=True)
+        started = time.perf_counter()
+        build_site(ROOT, temp / "ours")
+        ours = time.perf_counter() - started
+        plain = 0.0
+        for language in ("id", "en"):
+            out = temp / f"plain-{language}"
+            out.mkdir()
+            plain += plain_build(ROOT / "docs" / language, out)
+        package = make_zip(temp / "ours", temp / "dist", __version__)
+        print(f"build time, ours:              {ours:8.2f} s")
+        print(f"build time, plain Material x2: {plain:8.2f} s")
+        print(f"ratio ours / plain:            {ours / plain:8.2f}   (target <= 1.25)")
+        print(f"site/ size:                    {folder_size(temp / 'ours') / 1e6:8.2f} MB")
+        print(f"zip package size:              {package.stat().st_size / 1e6:8.2f} MB")
+        visit = first_visit_bytes(temp / "ours")
+        shown = f"{visit / 1e3:8.1f} kB" if visit is not None else "     n/a (no /usr/bin/chromium)"
+        print(f"first visit to home page:      {shown}")
+
+        project = load_project(ROOT)
+        pages = project.pages()
+        real = time_check(quiz_files(project.quizzes_dir), pages)
+        print(f"checker, real bank:            {real:8.3f} s   (target < 1 s)")
+        timings = {}
+        for size in (1_000, 10_000):
+            folder = temp / f"bank{size}"
+            folder.mkdir()
+            timings[size] = time_check(generated_bank(folder, size), [])
+            print(f"checker, {size:>6} questions:     {timings[size]:8.3f} s")
+        print(f"growth 10,000 / 1,000:         {timings[10_000] / timings[1_000]:8.2f}   (linear = 10)")
+        assets = ROOT / "overrides" / "assets" / "kursus"
+        js_css = sum(p.stat().st_size for p in assets.glob("*.*"))
+        print(f"quiz JS + CSS as shipped:      {js_css / 1e3:8.1f} kB  (target <= 25 kB)")
+        shutil.rmtree(temp / "ours", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""The built course in real headless Chromium: from disk (file://) and over HTTP under a sub-path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import build, make_project
+
+pytestmark = pytest.mark.browser
+
+DEMO_PAGES = {
+    "id/index.md": "# Beranda\n\nKursus.\n",
+    "en/index.md": "# Home\n\nCourse.\n",
+    "id/modul-01/index.md": "# Modul 1\n\nBacaan.\n\n<!-- kuis: m01.q01 -->\n",
+    "en/modul-01/index.md": "# Module 1\n\nReading.\n\n<!-- kuis: m01.q01 -->\n",
+    "id/modul-01/latihan.md": "# Latihan\n\n<!-- kuis: m01 -->\n",
+    "en/modul-01/latihan.md": "# Exercises\n\n<!-- kuis: m01 -->\n",
+    "id/kemajuan.md": "# Kemajuan saya\n\n<!-- kemajuan -->\n",
+    "en/kemajuan.md": "# My progress\n\n<!-- kemajuan -->\n",
+}
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    quiz = (Path(__file__).parent / "demo_quiz.yml").read_text(encoding="utf-8")
+    return build(make_project(tmp_path_factory.mktemp("demo"), DEMO_PAGES, {"modul-01.yml": quiz}))
+
+
+class Visit:
+    """A page plus every request it made and every console error, for asserting offline behaviour."""
+
+    def __init__(self, page: Any, allowed_prefix: str) -> None:
+        self.page, self.requests, self.errors, self.foreign = page, [], [], []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+        def route(r: Any) -> None:
+            self.requests.append(r.request.url)
+            if r.request.url.startswith((allowed_prefix, "data:", "blob:")):
+                r.continue_()
+            else:
+                self.foreign.append(r.request.url)
+                r.abort()
+
+        page.route("**/*", route)
+
+
+@pytest.fixture
+def visit(browser: Any) -> Iterator[Any]:
+    contexts = []
+
+    def open_page(url: str, allowed_prefix: str) -> Visit:
+        context = browser.new_context(accept_downloads=True)
+        contexts.append(context)
+        v = Visit(context.new_page(), allowed_prefix)
+        v.page.goto(url)
+        return v
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+def search(page: Any, query: str) -> list[str]:
+    page.click("label.md-search__icon, .md-header__button[for=__search]")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+
+# -- the real course ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_course_home_navigation_and_offline(where: str, course_site: Path, http_root: str, visit: Any) -> None:
+    base = course_site.as_uri() + "/" if where == "file" else http_root
+    v = visit(base + "index.html", base)
+    assert "Kursus Konselor" in v.page.title()
+    v.page.click("a.md-nav__link[href$='tentang.html']")
+    v.page.wait_for_url("**/tentang.html")
+    assert v.page.locator("h1").inner_text() == "Tentang kursus"
+    assert not v.foreign, f"requests to other hosts: {v.foreign}"
+    assert not v.errors, v.errors
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_language_switch_lands_on_the_same_page(where: str, course_site: Path, http_root: str, visit: Any) -> None:
+    base = course_site.as_uri() + "/" if where == "file" else http_root
+    v = visit(base + "modul-01/index.html", base)
+    v.page.locator("a.md-select__link[hreflang=en]").first.dispatch_event("click")
+    v.page.wait_for_url("**/en/modul-01/index.html")
+    assert v.page.locator("html").get_attribute("lang") == "en"
+    v.page.locator("a.md-select__link[hreflang=id]").first.dispatch_event("click")
+    v.page.wait_for_url(base + "modul-01/index.html")
+    assert not v.foreign and not v.errors, (v.foreign, v.errors)
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_search_finds_root_words_in_the_current_language_only(
+    where: str, course_site: Path, http_root: str, visit: Any
+) -> None:
+    base = course_site.as_uri() + "/" if where == "file" else http_root
+    v = visit(base + "index.html", base)
+    results = search(v.page, "rahasia")
+    assert results and not [r for r in results if "/en/" in r], results
+    assert any("modul-01" in r for r in results), "the root word must find pages that say 'kerahasiaan'"
+    en = visit(base + "en/index.html", base)
+    results = search(en.page, "confidentiality")
+    assert results and all("/en/" in r for r in results), results
+    assert not v.foreign and not en.foreign and not v.errors and not en.errors
+
+
+# -- quizzes and progress on a small demo course --------------------------------------------------
+
+
+def test_answers_are_checked_saved_and_shown_in_the_other_language(demo_site: Path, visit: Any) -> None:
+    base = demo_site.as_uri() + "/"
+    v = visit(base + "modul-01/index.html", base)
+    q = v.page.locator("#q-m01-q01")
+    q.get_by_label("Konselor").check()
+    q.get_by_role("button", name="Periksa").click()
+    assert q.locator(".kk-q__result").inner_text() == "Belum tepat."
+    assert q.locator('.kk-fb[data-opt="0"]').is_visible()
+    q.get_by_role("button", name="Coba lagi").click()
+    q.get_by_label("Pencari kerja").check()
+    q.get_by_role("button", name="Periksa").click()
+    assert q.locator(".kk-q__result").inner_text() == "Benar."
+    v.page.reload()
+    assert v.page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Benar."
+    v.page.goto(base + "en/modul-01/index.html")
+    en = v.page.locator("#q-m01-q01")
+    assert en.locator(".kk-q__result").inner_text() == "Correct."
+    assert en.get_by_label("The job seeker").is_checked()
+    assert not v.errors, v.errors
+
+
+def test_ordering_matching_short_and_reflective_by_keyboard(demo_site: Path, visit: Any) -> None:
+    base = demo_site.as_uri() + "/"
+    v = visit(base + "modul-01/latihan.html", base)
+    page = v.page
+    order = page.locator("#q-m01-q02")
+    for wanted_index in range(3):  # bring step k to position k with the move buttons only
+        steps = order.locator("li").evaluate_all("els => els.map(e => +e.dataset.step)")
+        at = steps.index(wanted_index)
+        for _ in range(at - wanted_index):
+            order.locator(f'li[data-step="{wanted_index}"] button[data-act=up]').focus()
+            page.keyboard.press("Enter")
+    order.get_by_role("button", name="Periksa").click()
+    assert order.locator(".kk-q__result").inner_text() == "Benar."
+    match = page.locator("#q-m01-q03")
+    for i, answer in enumerate(["Pemagangan", "JKP", "LTSA"]):
+        match.locator(f"#q-m01-q03-l{i}").select_option(label=answer)
+    match.get_by_role("button", name="Periksa").click()
+    assert match.locator(".kk-q__result").inner_text() == "Benar."
+    short = page.locator("#q-m01-q04")
+    short.locator("input").fill("  tpt ")
+    short.locator("input").press("Enter")
+    assert short.locator(".kk-q__result").inner_text() == "Benar."
+    reflect = page.locator("#q-m01-q05")
+    reflect.locator("textarea").fill("Saya akan menanyakan tujuan klien lebih dulu.")
+    reflect.get_by_role("button", name="Kirim jawaban").click()
+    assert reflect.locator(".kk-model").is_visible()
+    assert "dari 5 poin" in page.locator(".kk-score").inner_text()
+    assert not v.errors, v.errors
+
+
+def test_hostile_quiz_text_does_not_run(demo_site: Path, visit: Any) -> None:
+    base = demo_site.as_uri() + "/"
+    v = visit(base + "modul-01/latihan.html", base)
+    assert "onerror=window.__pwned=1" in v.page.locator("#q-m01-q06 legend + div").inner_text()
+    assert v.page.evaluate("window.__pwned") is None
+
+
+def test_corrupt_storage_is_kept_aside_and_the_learner_told(demo_site: Path, visit: Any) -> None:
+    base = demo_site.as_uri() + "/"
+    v = visit(base + "modul-01/latihan.html", base)
+    v.page.evaluate("localStorage.setItem('kursus-konselor/progress', '{not json')")
+    v.page.reload()
+    assert v.page.locator(".kk-notice").is_visible()
+    kept = v.page.evaluate("Object.keys(localStorage).filter(k => k.includes('.kept-'))")
+    assert kept and v.page.evaluate(f"localStorage.getItem('{kept[0]}')") == "{not json"
+    v.page.locator("#q-m01-q01").get_by_label("Pencari kerja").check()
+    v.page.locator("#q-m01-q01").get_by_role("button", name="Periksa").click()
+    assert v.page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Benar."
+
+
+def test_progress_export_import_and_reset(demo_site: Path, visit: Any, tmp_path: Path) -> None:
+    base = demo_site.as_uri() + "/"
+    v = visit(base + "modul-01/latihan.html", base)
+    page = v.page
+    page.locator("#q-m01-q01").get_by_label("Pencari kerja").check()
+    page.locator("#q-m01-q01").get_by_role("button", name="Periksa").click()
+    page.goto(base + "kemajuan.html")
+    row = page.locator("tr[data-module=m01]")
+    assert "1/6" in row.locator(".kk-p-done").inner_text()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Simpan kemajuan ke berkas").click()
+    saved = tmp_path / "kemajuan.json"
+    download.value.save_as(saved)
+    page.once("dialog", lambda d: d.accept())
+    page.goto(base + "modul-01/latihan.html")
+    page.get_by_role("button", name="Hapus jawaban modul ini").click()
+    assert page.locator("#q-m01-q01 .kk-q__result").inner_text() == ""
+    page.goto(base + "kemajuan.html")
+    bad = tmp_path / "rusak.json"
+    bad.write_text('{"format": "something-else"}')
+    page.set_input_files("#kk-import", str(bad))
+    page.wait_for_function("document.querySelector('.kk-progress__msg').textContent.length > 0")
+    assert "bukan berkas kemajuan" in page.locator(".kk-progress__msg").inner_text()
+    page.set_input_files("#kk-import", str(saved))
+    page.wait_for_function("document.querySelector('.kk-progress__msg').textContent.includes('1 jawaban')")
+    assert "1/6" in page.locator("tr[data-module=m01] .kk-p-done").inner_text()
+    assert not v.errors, v.errors
