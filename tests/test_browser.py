@@ -212,6 +212,39 @@ def test_progress_export_import_and_reset(demo_site: Path, visit: Any, tmp_path:
     page.wait_for_function("document.querySelector('.kk-progress__msg').textContent.length > 0")
     assert "bukan berkas kemajuan" in page.locator(".kk-progress__msg").inner_text()
     page.set_input_files("#kk-import", str(saved))
-    page.wait_for_function("document.querySelector('.kk-progress__msg').textContent.includes('1 jawaban')")
+    page.wait_for_function(
+        "document.querySelector('.kk-progress__msg').textContent.includes('Jawaban yang dipakai: 1.')"
+    )
     assert "1/6" in page.locator("tr[data-module=m01] .kk-p-done").inner_text()
     assert not v.errors, v.errors
+
+
+def test_completed_module_is_marked_in_the_navigation(demo_site: Path, visit: Any) -> None:
+    base = demo_site.as_uri() + "/"
+    v = visit(base + "index.html", base)
+    link = v.page.locator(".md-nav__link[href$='modul-01/index.html']").first
+    assert link.locator(".kk-done-mark").count() == 0
+    answers = {f"m01.q0{i}": {"v": 0, "ok": False, "t": 1} for i in range(1, 7)}
+    stored = {"format": "kursus-konselor-progress", "version": 1, "answers": answers}
+    v.page.evaluate("data => localStorage.setItem('kursus-konselor/progress', JSON.stringify(data))", stored)
+    v.page.reload()
+    assert "Modul selesai" in link.locator(".kk-done-mark").inner_text()
+
+
+def test_imported_progress_restores_answers_in_a_fresh_profile(demo_site: Path, visit: Any, tmp_path: Path) -> None:
+    base = demo_site.as_uri() + "/"
+    first = visit(base + "modul-01/index.html", base)
+    first.page.locator("#q-m01-q01").get_by_label("Pencari kerja").check()
+    first.page.locator("#q-m01-q01").get_by_role("button", name="Periksa").click()
+    first.page.goto(base + "en/kemajuan.html")
+    with first.page.expect_download() as download:
+        first.page.get_by_role("button", name="Save my progress to a file").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    fresh = visit(base + "en/kemajuan.html", base)  # a new browser context: empty storage
+    fresh.page.set_input_files("#kk-import", str(saved))
+    fresh.page.wait_for_function(
+        "document.querySelector('.kk-progress__msg').textContent.includes('Answers taken over: 1.')"
+    )
+    fresh.page.goto(base + "en/modul-01/index.html")
+    assert fresh.page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Correct."
