@@ -72,6 +72,10 @@ def search(page: Any, query: str) -> list[str]:
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
 
+def wait_for_message(page: Any, text: str) -> None:
+    page.wait_for_function("t => document.querySelector('.kk-progress__msg').textContent.includes(t)", arg=text)
+
+
 # -- the real course ------------------------------------------------------------------------------
 
 

@@ -6,10 +6,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import MINI_QUIZ, make_project
 
 from kursus import __version__
 from kursus.cli import main
+
+from conftest import MINI_QUIZ, make_project
 
 PAGES = {
     "id/index.md": "# Beranda\n\nHalo.\n\n<!-- kuis: m01 -->\n",
