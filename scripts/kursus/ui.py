@@ -22,6 +22,10 @@ def load_strings(path: Path) -> dict[str, dict[str, str]]:
         raise UiStringsError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {exc}") from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise UiStringsError(f"{path}:1: write one line per key, e.g. check: {{id: Periksa, en: Check}}")
+    odd = [k for k in data if not isinstance(k, str)]
+    if odd:
+        # YAML reads bare true/false/yes/no/numbers as other types: the key would never be found.
+        raise UiStringsError(f"{path}:1: key {odd[0]!r} must be quoted, e.g. \"{str(odd[0]).lower()}\":")
     return {str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in data.items()}
 
 
