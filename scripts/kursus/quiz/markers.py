@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 MARKER = re.compile(r"<!--\s*(kuis|kunci)\s*:\s*([^\s>]*)\s*-->")
+INLINE_CODE = re.compile(r"(`+).+?\1")
 
 
 @dataclass(frozen=True)
@@ -25,5 +26,6 @@ def find_markers(markdown: str) -> list[Marker]:
             continue
         if in_fence:
             continue
-        found.extend(Marker(m.group(1), m.group(2), number) for m in MARKER.finditer(line))
+        # A marker shown as an example in inline code is not placed (Markdown escapes it too).
+        found.extend(Marker(m.group(1), m.group(2), number) for m in MARKER.finditer(INLINE_CODE.sub("", line)))
     return found
