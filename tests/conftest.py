@@ -119,3 +119,12 @@ def browser() -> Iterator[Any]:
             yield instance
         finally:
             instance.close()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-snapshots",
+        action="store_true",
+        default=False,
+        help="rewrite tests/checker/*/expected.txt from the checker's current output",
+    )

@@ -33,17 +33,11 @@ def root_words(text: str, language: str) -> str:
         return ""
     stemmer = snowballstemmer.stemmer(algorithm)
     words = {w.lower() for w in _WORD.findall(_TAG.sub(" ", text))}
-    roots = {
-        root
-        for word, root in zip(sorted(words), stemmer.stemWords(sorted(words)), strict=True)
-        if root != word
-    }
+    roots = {root for word, root in zip(sorted(words), stemmer.stemWords(sorted(words)), strict=True) if root != word}
     return " ".join(sorted(roots))
 
 
-def split_index(
-    data: dict[str, Any], default_language: str, languages: Iterable[str]
-) -> dict[str, dict[str, Any]]:
+def split_index(data: dict[str, Any], default_language: str, languages: Iterable[str]) -> dict[str, dict[str, Any]]:
     """Split a combined index into one index per language, locations relative to its folder."""
     others = [lang for lang in languages if lang != default_language]
     buckets: dict[str, list[dict[str, Any]]] = {lang: [] for lang in [default_language, *others]}

@@ -178,7 +178,13 @@ def check_translations(bank: Bank, settings: Settings) -> list[Problem]:
                     )
                 elif not ref.values[language].strip():
                     problems.append(
-                        error(ref.path, ref.line, "Q061", f"{ref.label}: empty {language} text", "write it")
+                        error(
+                            ref.path,
+                            ref.lines.get(language, ref.line),
+                            "Q061",
+                            f"{ref.label}: empty {language} text",
+                            "write it",
+                        )
                     )
     return problems
 

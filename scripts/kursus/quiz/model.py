@@ -53,6 +53,7 @@ class TextRef:
     line: int
     label: str  # e.g. "m01.q03 option 2 feedback"
     values: Text
+    lines: dict[str, int] = field(default_factory=dict)  # language -> line of its text
 
 
 @dataclass
@@ -124,9 +125,12 @@ class _Reader:
     def fail(self, line: int, code: str, message: str, hint: str = "") -> None:
         self.problems.append(error(self.path, line, code, message, hint))
 
-    def keys(self, mapping: LMap, allowed: set[str], where: str) -> None:
+    def duplicates(self, mapping: LMap, where: str) -> None:
         for key, line in mapping.duplicates:
             self.fail(line, "Q013", f"{where}: key '{key}' given twice", "keep one of them")
+
+    def keys(self, mapping: LMap, allowed: set[str], where: str) -> None:
+        self.duplicates(mapping, where)
         for key in mapping:
             if key not in allowed:
                 close = difflib.get_close_matches(key, sorted(allowed), n=1)
@@ -147,7 +151,7 @@ class _Reader:
                 self.fail(
                     line,
                     "Q011",
-                    f"{where}: missing '{key}'",
+                    f"{where}: missing '{key if isinstance(container, LMap) else label}'",
                     "add it with one line per language, e.g. id: … and en: …",
                 )
             return {}
@@ -159,6 +163,7 @@ class _Reader:
                 "write e.g. {id: '…', en: '…'}",
             )
             return {}
+        self.duplicates(value, f"{where} {label}")
         texts: Text = {}
         for lang, text in value.items():
             if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", lang):
@@ -177,7 +182,8 @@ class _Reader:
                 )
             else:
                 texts[lang] = text
-        self.texts.append(TextRef(self.path, line, f"{where} {label}", texts))
+        lines = {lang: line_of(value, lang, line) for lang in texts}
+        self.texts.append(TextRef(self.path, line, f"{where} {label}", texts, lines))
         return texts
 
     def verdicts(self, node: LMap, where: str) -> dict[str, Text]:
@@ -270,6 +276,8 @@ class _Reader:
         return maps
 
     def _read_options(self, q: Question, node: LMap) -> None:
+        if "options" not in node:
+            return  # already reported as missing (Q011)
         for i, opt in enumerate(self._maps(self.items(node, "options", q.id), q.id), start=1):
             self.keys(opt, OPTION_KEYS, f"{q.id} option {i}")
             correct = opt.get("correct", False)
@@ -316,6 +324,7 @@ class _Reader:
                 "write accept: {id: [..], en: [..]}",
             )
         else:
+            self.duplicates(accept, f"{q.id} accept")
             for lang, answers in accept.items():
                 if not isinstance(answers, list) or not all(isinstance(a, (str, int)) for a in answers):
                     self.fail(

@@ -31,31 +31,33 @@ class YamlSyntaxError(Exception):
         self.message = message
 
 
-_constructor = SafeConstructor()
-
-
-def _convert(node: Node) -> Any:
+def _convert(node: Node, constructor: SafeConstructor) -> Any:
     if isinstance(node, MappingNode):
         mapping = LMap()
         mapping.line = node.start_mark.line + 1
         mapping.lines = {}
         mapping.duplicates = []
         for key_node, value_node in node.value:
-            key = _convert(key_node)
+            key = _convert(key_node, constructor)
             key = key if isinstance(key, str) else str(key)
             line = key_node.start_mark.line + 1
             if key in mapping:
                 mapping.duplicates.append((key, line))
-            mapping[key] = _convert(value_node)
+            mapping[key] = _convert(value_node, constructor)
             mapping.lines[key] = line
         return mapping
     if isinstance(node, SequenceNode):
-        items = LList(_convert(child) for child in node.value)
+        items = LList(_convert(child, constructor) for child in node.value)
         items.line = node.start_mark.line + 1
         items.lines = [child.start_mark.line + 1 for child in node.value]
         return items
     if isinstance(node, ScalarNode):
-        return _constructor.construct_object(node, deep=True)
+        try:
+            return constructor.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError:
+            raise
+        except Exception as exc:  # an explicit tag such as !!bool or !!int on a value it cannot read
+            raise YamlSyntaxError(node.start_mark.line + 1, f"YAML value: {exc}") from None
     raise YamlSyntaxError(node.start_mark.line + 1, "unsupported YAML node")
 
 
@@ -69,10 +71,13 @@ def parse(text: str) -> Any:
         raise YamlSyntaxError(line, f"YAML syntax: {exc.problem or exc}") from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, f"YAML syntax: {exc}") from None
+    except RecursionError:
+        raise YamlSyntaxError(1, "YAML syntax: nested too deeply") from None
     if node is None:
         return None
     try:
-        return _convert(node)
+        # A constructor per document: a shared one keeps every node it has built, file after file.
+        return _convert(node, SafeConstructor())
     except yaml.constructor.ConstructorError as exc:
         mark = exc.problem_mark
         raise YamlSyntaxError(mark.line + 1 if mark else 1, f"YAML value: {exc.problem}") from None
