@@ -8,6 +8,7 @@ affixed word, so that "rahasia" finds a page that only says "kerahasiaan".
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Iterable
@@ -26,14 +27,24 @@ DEFAULT_PIPELINE = ["trimmer"]
 STEMMERS = {"id": "indonesian"}
 
 
+@functools.lru_cache(maxsize=8)
+def _stemmer(algorithm: str) -> Any:
+    return snowballstemmer.stemmer(algorithm)
+
+
+@functools.lru_cache(maxsize=65536)
+def _root(algorithm: str, word: str) -> str:
+    # static-i18n runs the post-build once per language: the same words come back each time.
+    return str(_stemmer(algorithm).stemWord(word))
+
+
 def root_words(text: str, language: str) -> str:
     """Space-separated roots of the words in ``text`` that differ from the word itself."""
     algorithm = STEMMERS.get(language)
     if algorithm is None:
         return ""
-    stemmer = snowballstemmer.stemmer(algorithm)
     words = {w.lower() for w in _WORD.findall(_TAG.sub(" ", text))}
-    roots = {root for word, root in zip(sorted(words), stemmer.stemWords(sorted(words)), strict=True) if root != word}
+    roots = {root for word in words if (root := _root(algorithm, word)) != word}
     return " ".join(sorted(roots))
 
 
