@@ -29,6 +29,9 @@ test: $(STAMP)  ## lint, type-check and run every test (browser tests need /usr/
 	$(BIN)/mypy
 	$(BIN)/pytest
 
+print: $(STAMP)  ## PDFs for trainers in dist/<language>/: handbook, quizzes, answer sheets, keys, facilitator guide
+	$(BIN)/kursus print
+
 bench: $(STAMP)  ## build-time, size and checker benchmarks (prints ratios)
 	$(BIN)/python -m kursus.bench
 
