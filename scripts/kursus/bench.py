@@ -5,9 +5,9 @@ Prints figures and ratios; it asserts nothing."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
