@@ -66,8 +66,8 @@ def visit(browser: Any) -> Iterator[Any]:
 
 
 def search(page: Any, query: str) -> list[str]:
-    page.click("label.md-search__icon, .md-header__button[for=__search]")
-    page.fill("input.md-search__input", query)
+    page.keyboard.press("/")  # Material's keyboard shortcut: works at every screen width
+    page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
@@ -86,7 +86,7 @@ def test_course_home_navigation_and_offline(where: str, course_site: Path, http_
     assert "Kursus Konselor" in v.page.title()
     v.page.click("a.md-nav__link[href$='tentang.html']")
     v.page.wait_for_url("**/tentang.html")
-    assert v.page.locator("h1").inner_text() == "Tentang kursus"
+    assert v.page.locator("h1").inner_text().startswith("Tentang kursus")
     assert not v.foreign, f"requests to other hosts: {v.foreign}"
     assert not v.errors, v.errors
 

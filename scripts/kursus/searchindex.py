@@ -20,9 +20,10 @@ import snowballstemmer
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
-# lunr pipelines per language: English keeps its stemmer, Indonesian only trims punctuation
-# (the English stemmer would mangle Indonesian words).
-PIPELINES: dict[str, list[str]] = {"en": ["trimmer", "stopWordFilter", "stemmer"]}
+# lunr pipelines per language. No stemmer anywhere: Material searches as you type with prefix
+# wildcards, which bypass lunr's stemmer, so a stemmed index misses whole words ("confidentiality"
+# indexed as "confidenti"); Material's own English default leaves the stemmer out for that reason.
+PIPELINES: dict[str, list[str]] = {"en": ["trimmer", "stopWordFilter"]}
 DEFAULT_PIPELINE = ["trimmer"]
 STEMMERS = {"id": "indonesian"}
 
