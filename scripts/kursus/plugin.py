@@ -23,11 +23,15 @@ from mkdocs.utils import get_relative_url
 
 from .problems import as_text
 from .progress import manifest, progress_table
+from .project import ProjectError
 from .quiz.bank import Bank, load_bank, quiz_files
 from .quiz.checks import Settings, check_all
 from .quiz.markers import MARKER
 from .quiz.render import Renderer
 from .searchindex import write_language_indexes
+from .translations.layout import load_layout
+from .translations.rules import check_translation_rules
+from .translations.sitepage import TranslationSite
 from .ui import UiStringsError, for_language, load_strings, translator
 
 log = logging.getLogger("mkdocs.plugins.kursus")
@@ -53,6 +57,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         self.languages: list[str] = []
         self.root = Path.cwd()
         self.checked_for: object = None
+        self.translation: TranslationSite | None = None
 
     # Runs after static-i18n's on_config (-100), which sets the language of this pass.
     @event_priority(-110)
@@ -91,7 +96,12 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             source_language=self.default_language,
             min_options=self.config.min_options,
         )
-        problems = sorted([*problems, *check_all(bank, pages, settings)])
+        try:
+            layout = load_layout(self.root)
+        except ProjectError as exc:
+            raise PluginError(str(exc)) from None
+        problems = sorted([*problems, *check_all(bank, pages, settings), *check_translation_rules(layout, bank)])
+        self.translation = TranslationSite.compute(layout, bank, self.strings, bool(config.use_directory_urls))
         errors = [p for p in problems if p.is_error]
         for line in as_text(p for p in problems if not p.is_error):
             log.warning(line)
@@ -135,8 +145,19 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         def links(module_dir: str) -> str:
             return get_relative_url(f"{module_dir}/index.html", page.file.url)
 
-        return PROGRESS_MARKER.sub(
+        html = PROGRESS_MARKER.sub(
             lambda _: progress_table(self.bank, self.language, self.default_language, t, links), html
+        )
+        if self.translation is None:
+            return html
+        # static-i18n tells which language's file a page was built from (the source one on a fallback page).
+        return self.translation.decorate(
+            html,
+            language=self.language,
+            file_language=str(getattr(page.file, "locale", self.language)),
+            rel=str(getattr(page.file, "norm_src_uri", page.file.src_uri)),
+            url=page.file.url,
+            t=t,
         )
 
     # After static-i18n's final search index (-100, listed earlier) and before offline's (-100, listed later).

@@ -11,6 +11,8 @@ from ..problems import as_github, as_json, as_text, summary
 from ..project import ProjectError, load_project
 from ..quiz.bank import display_path, load_bank, quiz_files
 from ..quiz.checks import check_all
+from ..translations.layout import load_layout
+from ..translations.rules import check_translation_rules
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
         wanted = {display_path(p, project.root) for p in given}
     bank, problems = load_bank(paths, project.root)
     pages = project.pages()
-    problems = sorted([*problems, *check_all(bank, pages, settings)])
+    translation_problems = check_translation_rules(load_layout(args.root), bank)
+    problems = sorted([*problems, *check_all(bank, pages, settings), *translation_problems])
     if wanted is not None:
         problems = [p for p in problems if p.path in wanted]
     checked = len(wanted) if wanted is not None else len(bank.files) + len(pages)
