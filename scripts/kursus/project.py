@@ -9,26 +9,11 @@ from typing import Any
 import yaml
 
 from .quiz.checks import Settings
+from .yamlio import MkdocsLoader
 
 
 class ProjectError(Exception):
     """A problem with the project's own set-up, reported as ``path:line: message``."""
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags such as !ENV or !!python/name; their values do not matter here."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return loader.construct_mapping(node)
-    if isinstance(node, yaml.SequenceNode):
-        return loader.construct_sequence(node)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
-
-
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 @dataclass
@@ -70,7 +55,7 @@ def plugin_config(config: dict[str, Any], name: str) -> dict[str, Any] | None:
 def load_project(root: Path) -> Project:
     config_path = root / "mkdocs.yml"
     try:
-        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=MkdocsLoader)
     except FileNotFoundError:
         raise ProjectError(f"{config_path}:1: no mkdocs.yml here; run kursus from the course folder") from None
     except yaml.YAMLError as exc:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import yaml
 
+from .yamlio import load_fast
+
 
 class UiStringsError(Exception):
     pass
@@ -14,7 +16,7 @@ class UiStringsError(Exception):
 
 def load_strings(path: Path) -> dict[str, dict[str, str]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_fast(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise UiStringsError(f"{path}:1: interface strings file is missing") from None
     except yaml.YAMLError as exc:
@@ -25,7 +27,7 @@ def load_strings(path: Path) -> dict[str, dict[str, str]]:
     odd = [k for k in data if not isinstance(k, str)]
     if odd:
         # YAML reads bare true/false/yes/no/numbers as other types: the key would never be found.
-        raise UiStringsError(f"{path}:1: key {odd[0]!r} must be quoted, e.g. \"{str(odd[0]).lower()}\":")
+        raise UiStringsError(f'{path}:1: key {odd[0]!r} must be quoted, e.g. "{str(odd[0]).lower()}":')
     return {str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in data.items()}
 
 

@@ -8,6 +8,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..yamlio import FAST_LOADER
+
 
 class LMap(dict[str, Any]):
     """A mapping whose ``line`` and ``lines[key]`` give where it and each key start."""
@@ -29,10 +31,6 @@ class YamlSyntaxError(Exception):
         super().__init__(message)
         self.line = line
         self.message = message
-
-
-# libyaml's parser is about ten times faster and gives the same marks; PyYAML falls back without it.
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def _convert(node: Node, constructor: SafeConstructor) -> Any:
@@ -68,7 +66,7 @@ def _convert(node: Node, constructor: SafeConstructor) -> Any:
 def parse(text: str) -> Any:
     """Parse one YAML document; raise ``YamlSyntaxError`` with a line for any malformed input."""
     try:
-        node = yaml.compose(text, Loader=_LOADER)
+        node = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

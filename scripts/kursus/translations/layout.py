@@ -9,7 +9,8 @@ from typing import Any
 
 import yaml
 
-from ..project import ProjectError, _TolerantLoader, load_project, plugin_config
+from ..project import ProjectError, load_project, plugin_config
+from ..yamlio import MkdocsLoader
 
 RECORDS_DIR = "terjemahan"  # one record file per translated language: terjemahan/<lang>.yml
 GLOSSARY_PAGE = "glosarium.md"
@@ -88,7 +89,7 @@ def text_hash(text: str) -> str:
 def read_config(root: Path) -> dict[str, Any]:
     path = root / "mkdocs.yml"
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=MkdocsLoader)
     except (OSError, yaml.YAMLError) as exc:  # load_project has already reported these clearly
         raise ProjectError(f"{path}:1: cannot read mkdocs.yml: {exc}") from None
     return data if isinstance(data, dict) else {}

@@ -18,7 +18,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..project import _TolerantLoader, plugin_config
+from ..project import plugin_config
+from ..yamlio import MkdocsLoader
 from .layout import RECORDS_DIR, Layout, read_config
 from .marking import empty_record
 
@@ -75,7 +76,7 @@ def _get(mapping: Node, key: str) -> Node | None:
 
 def _languages_node(text: str) -> SequenceNode:
     try:
-        root = yaml.compose(text, Loader=_TolerantLoader)
+        root = yaml.compose(text, Loader=MkdocsLoader)
     except yaml.YAMLError as exc:
         raise NewLanguageError(f"mkdocs.yml:1: not valid YAML, nothing changed: {exc}") from None
     plugins = _get(root, "plugins") if root is not None else None
@@ -121,7 +122,7 @@ def edited_config(text: str, code: str, name: str) -> str:
 
 
 def _load(text: str) -> dict[str, Any]:
-    data = yaml.load(text, Loader=_TolerantLoader)
+    data = yaml.load(text, Loader=MkdocsLoader)
     return data if isinstance(data, dict) else {}
 
 

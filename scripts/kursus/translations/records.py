@@ -13,13 +13,13 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from ..yamlio import load_fast
+
 PAGES_KEY = "halaman"
 QUIZ_KEY = "kuis"
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same result, faster
 _BLOB = re.compile(r"^[0-9a-f]{40}$")
 _SHORT = re.compile(r"^[0-9a-f]{12}$")
 
@@ -56,7 +56,7 @@ def load_record(path: Path, shown: str) -> Record:
     except (OSError, UnicodeDecodeError) as exc:
         raise RecordError(shown, 1, f"cannot read the record file: {exc}") from None
     try:
-        data = yaml.load(text, Loader=_LOADER)
+        data = load_fast(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise RecordError(
