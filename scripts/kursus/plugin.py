@@ -32,7 +32,7 @@ from .searchindex import write_language_indexes
 from .translations.layout import load_layout
 from .translations.rules import check_translation_rules
 from .translations.sitepage import TranslationSite
-from .ui import UiStringsError, for_language, load_strings, translator
+from .ui import UiStringsError, for_browser, load_strings, translator
 
 log = logging.getLogger("mkdocs.plugins.kursus")
 
@@ -78,7 +78,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             "default_language": self.default_language,
             "client": {
                 "lang": self.language,
-                "ui": for_language(self.strings, self.language, self.default_language),
+                "ui": for_browser(self.strings, self.language, self.default_language),
                 "modules": manifest(self.bank, self.language, self.default_language),
             },
         }

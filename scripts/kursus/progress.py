@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from html import escape
 from typing import Any
 
 from .quiz.bank import Bank
+from .scoring.codes import shape, version_tag
 
 
 def module_dir(module: str) -> str:
@@ -32,15 +34,26 @@ def progress_table(
     rows = []
     for quiz in bank.quizzes:
         title = escape(quiz.title.get(language) or quiz.title.get(fallback, quiz.module))
+        # What kursus.js needs to make a result code (scoring/codes.py): the version tag and each scored
+        # question's type and size. Only this page carries it, so other pages stay small.
+        code_data = escape(json.dumps(shape(quiz), separators=(",", ":")), quote=True)
         rows.append(
-            f'<tr data-module="{escape(quiz.module)}"><td><a href="{escape(link(module_dir(quiz.module)))}">'
+            f'<tr data-module="{escape(quiz.module)}" data-tag="{version_tag(quiz, fallback)}" '
+            f'data-shape="{code_data}"><td><a href="{escape(link(module_dir(quiz.module)))}">'
             f'{title}</a></td><td class="kk-p-done">{escape(t("not_started"))}</td>'
-            f'<td class="kk-p-score">–</td></tr>'
+            f'<td class="kk-p-score">–</td><td class="kk-p-code"><button type="button" class="md-button" '
+            f'data-act="code">{escape(t("make_code"))}</button></td></tr>'
         )
     return (
         '<form class="kk-progress" data-search-exclude>'
         f'<table><thead><tr><th scope="col">{escape(t("module"))}</th><th scope="col">{escape(t("progress"))}</th>'
-        f'<th scope="col">{escape(t("score"))}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        f'<th scope="col">{escape(t("score"))}</th><th scope="col">{escape(t("result_code"))}</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        f'<div class="kk-code" hidden><label class="kk-code__label" for="kk-code-value"></label>'
+        f'<p class="kk-code__row"><input type="text" id="kk-code-value" class="kk-code__value" readonly '
+        f'spellcheck="false" autocomplete="off"> <button type="button" class="md-button" data-act="copy">'
+        f'{escape(t("copy_code"))}</button></p><p class="kk-code__note"></p>'
+        f'<p class="kk-code__msg" role="status" aria-live="polite"></p></div>'
         f'<p class="kk-progress__actions"><button type="button" class="md-button md-button--primary" '
         f'data-act="export">{escape(t("export"))}</button> <label class="md-button" for="kk-import">'
         f'{escape(t("import"))}</label><input type="file" id="kk-import" accept=".json,application/json" '

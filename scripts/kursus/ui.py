@@ -44,6 +44,11 @@ def translator(strings: dict[str, dict[str, str]], language: str, fallback: str)
     return t
 
 
-def for_language(strings: dict[str, dict[str, str]], language: str, fallback: str) -> dict[str, str]:
+# Strings for printed documents, scoring reports and server-rendered banners never reach the browser.
+NOT_FOR_BROWSER = ("print_", "score_", "tr_")
+
+
+def for_browser(strings: dict[str, dict[str, str]], language: str, fallback: str) -> dict[str, str]:
+    """One language's strings that kursus.js uses (every page carries them)."""
     t = translator(strings, language, fallback)
-    return {key: t(key) for key in strings}
+    return {key: t(key) for key in strings if not key.startswith(NOT_FOR_BROWSER)}

@@ -253,6 +253,86 @@
     reader.readAsText(file);
   }
 
+  /* ---- result code: a module's answers as short text for the trainer (format: kursus/scoring/codes.py) ---- */
+  var B32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford's base 32: no I, L, O or U to misread
+  function isList(v, n, perm) {
+    if (!Array.isArray(v) || v.length !== n) return false;
+    var seen = {};
+    return v.every(function (x) { var ok = x === (x | 0) && x >= 0 && x < n && !(perm && seen[x]); seen[x] = 1; return ok; });
+  }
+  /* [radix, digit] pairs per scored question, in module order; 0 always means "not answered" */
+  function digits(shape) {
+    var out = [];
+    shape.forEach(function (s) {
+      var a = state.answers[s[0]], type = s[1], n = s[2], v = a ? a.v : null, i, j, k;
+      if (type === "single") out.push([n + 1, v === (v | 0) && v >= 0 && v < n ? v + 1 : 0]);
+      else if (type === "multiple") for (i = 0; i < n; i++) out.push([2, Array.isArray(v) && v.indexOf(i) >= 0 ? 1 : 0]);
+      else if (type === "truefalse") out.push([3, v === "true" ? 1 : v === "false" ? 2 : 0]);
+      else if (type === "short") out.push([3, a ? (a.ok ? 1 : 2) : 0]); // the words don't fit: judged here
+      else {
+        var ok = isList(v, n, type === "ordering");
+        out.push([2, ok ? 1 : 0]);
+        for (i = 0; i < n; i++) {
+          if (type === "matching") { out.push([n, ok ? v[i] : 0]); continue; }
+          for (k = 0, j = i + 1; ok && j < n; j++) if (v[j] < v[i]) k++; // Lehmer code: a permutation in n! values
+          out.push([n - i, k]);
+        }
+      }
+    });
+    return out;
+  }
+  /* multiply-add on base-32 digits (least significant first): the packed number may exceed 2^53 */
+  function mulAdd(limbs, m, add) {
+    for (var i = 0, carry = add; i < limbs.length || carry; i++) {
+      var x = (limbs[i] || 0) * m + carry;
+      limbs[i] = x % 32; carry = Math.floor(x / 32);
+    }
+  }
+  function crc20(vals) { // x^20 + x^3 + 1: catches any error within 4 neighbouring characters
+    var c = 0xFFFFF;
+    vals.forEach(function (v) {
+      for (var b = 4; b >= 0; b--) { var top = c >> 19 & 1; c = c << 1 & 0xFFFFF; if (top ^ (v >> b & 1)) c ^= 9; }
+    });
+    return c;
+  }
+  function resultCode(module, tag, shape) {
+    var num = [0], range = [1], vals = [+module.charAt(1), +module.charAt(2), 1], i;
+    tag.split("").forEach(function (ch) { vals.push(B32.indexOf(ch)); });
+    digits(shape).forEach(function (p) { mulAdd(num, p[0], p[1]); mulAdd(range, p[0], 0); });
+    // as many characters as the largest possible number needs (range is a power of 32: one fewer)
+    var len = range.length - (range[range.length - 1] === 1 && range.slice(0, -1).every(function (x) { return !x; }) ? 1 : 0);
+    for (i = len - 1; i >= 0; i--) vals.push(num[i] || 0);
+    var c = crc20(vals);
+    for (i = 15; i >= 0; i -= 5) vals.push(c >> i & 31);
+    // blocks of 4 or 5, as even as possible (16 -> 4-4-4-4): easier to read out than a ragged end
+    var code = vals.map(function (v) { return B32.charAt(v); }).join(""), k = Math.ceil(code.length / 5), blocks = [];
+    for (var at = 0, size; blocks.length < k; at += size) {
+      size = Math.floor(code.length / k) + (blocks.length < code.length % k ? 1 : 0);
+      blocks.push(code.substr(at, size));
+    }
+    return blocks.join("-");
+  }
+  function showCode(p, row) {
+    var m = byId(row.getAttribute("data-module")), box = p.querySelector(".kk-code"), input = box.querySelector("input");
+    var scored = m.questions.filter(function (q) { return q.points > 0; }); // reflective answers aren't in the code
+    var s = { total: scored.length, answered: scored.filter(function (q) { return state.answers[q.id]; }).length };
+    box.hidden = false;
+    box.querySelector(".kk-code__label").textContent = t("code_for", { module: row.querySelector("a").textContent });
+    input.value = resultCode(m.id, row.getAttribute("data-tag"), JSON.parse(row.getAttribute("data-shape")));
+    box.querySelector(".kk-code__note").textContent = t("code_note", s);
+    box.querySelector(".kk-code__msg").textContent = "";
+    input.focus(); input.select();
+  }
+  function copyCode(p) {
+    var input = p.querySelector(".kk-code input"), msg = p.querySelector(".kk-code__msg");
+    function manual() { input.focus(); input.select(); msg.textContent = t("code_copy_manual"); }
+    function done() { msg.textContent = t("code_copied"); }
+    input.select();
+    if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(input.value).then(done, manual); return; }
+    try { if (document.execCommand("copy")) { done(); return; } } catch (e) { /* old browsers: select and tell */ }
+    manual();
+  }
+
   function showNotices() {
     if (!notices.length) return;
     var host = document.querySelector(".md-content__inner");
@@ -279,6 +359,11 @@
     var msg = p.querySelector(".kk-progress__msg"), input = p.querySelector("input[type=file]");
     p.querySelector("[data-act=export]").addEventListener("click", exportProgress);
     input.addEventListener("change", function () { if (input.files[0]) importProgress(input.files[0], msg); input.value = ""; });
+    p.addEventListener("click", function (ev) {
+      var btn = ev.target.closest("button[data-act=code],button[data-act=copy]");
+      if (!btn) return;
+      if (btn.getAttribute("data-act") === "copy") copyCode(p); else showCode(p, btn.closest("tr"));
+    });
   });
   refresh();
   showNotices();

@@ -1,0 +1,223 @@
+"""``kursus score``: score a workshop's quiz from CSV answer sheets or result codes; ``kursus score
+template MODULE`` writes the empty answer sheet."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+
+from ..project import Project, ProjectError, load_project, plugin_config
+from ..quiz.bank import Bank, load_bank, quiz_files
+from ..quiz.model import MODULE_ID, Quiz
+from ..quiz.render import Renderer
+from ..scoring.codes import read_codes
+from ..scoring.files import write_atomic
+from ..scoring.html import as_html
+from ..scoring.model import InputError, Intake, Strings, in_order
+from ..scoring.report import as_csv, as_table, totals
+from ..scoring.sheet import header_modules, read_sheet, template, template_readme
+from ..scoring.stats import score
+from ..ui import UiStringsError, load_strings, translator
+from ..yamlio import MkdocsLoader
+
+UI_STRINGS = "overrides/ui-strings.yml"
+USAGE = (
+    "kursus score [--codes FILE] [--module MODULE] [--format {table,csv,html}] [--language LANG] [-o FILE] "
+    "[answers.csv ...]\n       kursus score template MODULE [--language LANG] [-o FILE]"
+)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "score",
+        help="score a workshop quiz from CSV answer sheets or result codes, with item statistics",
+        usage=USAGE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=(
+            "Score every participant of a workshop quiz and report item statistics: facility index (share\n"
+            "correct), discrimination (upper-lower 27% groups and point-biserial), how often each option was\n"
+            "chosen, and which questions to revisit (too easy > 0.9, too hard < 0.2, negative discrimination).\n"
+            "\n"
+            "Input: CSV answer sheets (first column the participant's name, then one column per question id;\n"
+            "make one with 'kursus score template m01'), and/or a text file of result codes from the 'My\n"
+            "progress' page (--codes; one code per line, optionally 'name: code'). Every row is scored or\n"
+            "reported with its line number and reason; the totals line shows both counts."
+        ),
+        epilog=(
+            "examples:\n"
+            "  kursus score template m01 -o jawaban-m01.csv    empty sheet (and jawaban-m01-petunjuk.txt)\n"
+            "  kursus score jawaban-m01.csv                     report in the terminal\n"
+            "  kursus score jawaban-m01.csv -o laporan.html     printable report (format from the suffix)\n"
+            "  kursus score --codes kode.txt --language en      result codes, report in English\n"
+            "\n"
+            "exit status: 0 every row scored, 1 a file could not be read or some rows were not scored\n"
+            "(the report is still written), 2 usage error."
+        ),
+    )
+    p.add_argument("inputs", nargs="*", metavar="answers.csv", help="CSV answer sheets (or: template MODULE)")
+    p.add_argument(
+        "--codes", type=Path, action="append", default=[], metavar="FILE", help="a text file of result codes"
+    )
+    p.add_argument(
+        "--module", metavar="MODULE", help="the module to score, e.g. m01 (default: from the sheet or codes)"
+    )
+    p.add_argument(
+        "--format", choices=("table", "csv", "html"), help="report format (default: from -o's suffix, else table)"
+    )
+    p.add_argument("--language", metavar="LANG", help="language of the report and messages (default: the course's)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report here (default: the terminal)")
+    p.set_defaults(run=run)
+
+
+class UsageError(Exception):
+    pass
+
+
+def run(args: argparse.Namespace) -> int:
+    t: Strings = str  # until the course's strings are loaded
+    try:
+        project = load_project(args.root)
+        strings = load_strings(_strings_path(project.root))
+        language = args.language or project.default_language
+        if language not in project.languages:
+            raise UsageError(f"--language {language}: the course has {', '.join(project.languages)}")
+        t = translator(strings, language, project.default_language)
+        bank, problems = load_bank(quiz_files(project.quizzes_dir), project.root)
+        if args.inputs[:1] == ["template"]:
+            return _template(args, project, bank, language, t)
+        if not args.inputs and not args.codes:
+            raise UsageError("give a CSV answer sheet, --codes FILE, or 'template MODULE' (see --help)")
+        quiz = _module(args.module, bank) if args.module else None
+        broken = sorted({p.path for p in problems if p.is_error})
+        if quiz is not None and quiz.path in broken:
+            print(f"{quiz.path}:1: {t('score_err_quiz')}", file=sys.stderr)
+            return 1
+        return _score(args, project, bank, quiz, broken, language, t)
+    except (ProjectError, UsageError) as exc:
+        print(f"kursus score: {exc}", file=sys.stderr)
+        return 2
+    except UiStringsError as exc:
+        print(f"kursus score: {exc}", file=sys.stderr)
+        return 1
+    except InputError as exc:
+        print(exc.note.text(t), file=sys.stderr)
+        return 1
+
+
+def _strings_path(root: Path) -> Path:
+    """The interface strings the site uses (the kursus plugin's ui_strings setting in mkdocs.yml)."""
+    try:
+        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkdocsLoader)
+    except (OSError, yaml.YAMLError):
+        config = None  # load_project has read it already; keep the default
+    kursus = plugin_config(config, "kursus") if isinstance(config, dict) else None
+    return root / str((kursus or {}).get("ui_strings", UI_STRINGS))
+
+
+def _module(ref: str, bank: Bank) -> Quiz:
+    """``m01``, ``1``, ``01`` or ``modul-01`` -> the module's quiz."""
+    wanted = ref.strip().lower().removeprefix("modul-").removeprefix("m")
+    module = f"m{int(wanted):02d}" if wanted.isdigit() else ref
+    quiz = bank.module(module) if MODULE_ID.match(module) else None
+    if quiz is None:
+        raise UsageError(f"no module '{ref}' in this course (modules: {', '.join(q.module for q in bank.quizzes)})")
+    return quiz
+
+
+def _template(args: argparse.Namespace, project: Project, bank: Bank, language: str, t: Strings) -> int:
+    if len(args.inputs) != 2 or args.codes or args.format or args.module:
+        raise UsageError("usage: kursus score template MODULE [--language LANG] [-o FILE]")
+    quiz = _module(args.inputs[1], bank)
+    renderer = Renderer(bank, language, project.default_language, t)
+    sheet, readme = template(quiz, t), template_readme(quiz, renderer, t)
+    if args.output is None:
+        sys.stdout.write(sheet)
+        sys.stderr.write(readme)
+        return 0
+    out: Path = args.output
+    guide = out.with_name(f"{out.stem}-{t('score_readme_file')}.txt")
+    try:
+        write_atomic(out, sheet, encoding="utf-8-sig")  # the BOM makes spreadsheet programs read UTF-8
+        write_atomic(guide, readme)
+    except OSError as exc:
+        print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(t("score_wrote_template").format(sheet=out, guide=guide))
+    return 0
+
+
+def _score(
+    args: argparse.Namespace,
+    project: Project,
+    bank: Bank,
+    quiz: Quiz | None,
+    broken: list[str],
+    language: str,
+    t: Strings,
+) -> int:
+    def shown(path: Path) -> str:
+        return path.as_posix()  # as the trainer typed it, so messages point at the file they know
+
+    if quiz is None and args.inputs:
+        modules = sorted({m for f in args.inputs for m in header_modules(Path(f), shown(Path(f)))})
+        if len(modules) > 1:
+            raise UsageError(f"the sheets' columns belong to several modules ({', '.join(modules)}): use --module")
+        quiz = _module(modules[0], bank) if modules else None
+        if quiz is None:
+            raise UsageError("no question id (like m01.q01) heads the sheet's columns: use --module or the template")
+    seen: dict[str, str] = {}
+    intake = Intake()
+    for f in args.inputs:
+        assert quiz is not None
+        intake.merge(read_sheet(Path(f), shown(Path(f)), quiz, seen))
+    for f in args.codes:
+        module = quiz.module if quiz else None
+        found = read_codes(f, shown(f), bank, project.default_language, module, seen)
+        quiz = quiz or bank.module(found.module)
+        intake.merge(found)
+    if quiz is None:  # no code could be read, so the module is unknown: say why, code by code
+        for n in in_order(intake.notes):
+            print(n.text(t), file=sys.stderr)
+        print(totals_line(intake, t), file=sys.stderr)
+        return 1
+    if quiz.path in broken:
+        print(f"{quiz.path}:1: {t('score_err_quiz')}", file=sys.stderr)
+        return 1
+    intake.module = quiz.module
+    results = score(quiz, intake)
+    fmt = args.format or _format_from(args.output)
+    render: dict[str, Callable[[], str]] = {
+        "table": lambda: as_table(results, t, language, project.default_language),
+        "csv": lambda: as_csv(results, t),
+        "html": lambda: as_html(results, t, language, project.default_language),
+    }
+    text = render[fmt]()
+    if args.output is None and fmt == "table":
+        sys.stdout.write(text)
+    else:
+        for n in in_order(intake.notes):
+            print(n.text(t), file=sys.stderr)
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            try:
+                write_atomic(args.output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+            except OSError as exc:
+                print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+                return 1
+            print(t("score_wrote").format(path=args.output))
+            print(totals(results, t))
+    return 1 if intake.rejected else 0
+
+
+def totals_line(intake: Intake, t: Strings) -> str:
+    return t("score_totals").format(rows=intake.rows, scored=len(intake.participants), rejected=intake.rejected)
+
+
+def _format_from(output: Path | None) -> str:
+    suffix = output.suffix.lower() if output else ""
+    return {".html": "html", ".htm": "html", ".csv": "csv"}.get(suffix, "table")

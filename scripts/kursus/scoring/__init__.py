@@ -1,0 +1,7 @@
+"""Workshop scoring: answer sheets (CSV) and result codes in, scores and item statistics out.
+
+``paper`` is the paper contract (how a printed quiz labels options, steps and matching items, and how
+a sheet's cells are filled), ``sheet`` reads CSV answer sheets and writes the template, ``codes`` makes
+and reads the result codes of the "My progress" page, ``stats`` scores and computes item statistics,
+``report`` and ``html`` write the report. ``kursus score`` (commands/score.py) ties them together.
+"""

@@ -1,0 +1,56 @@
+"""Reading a trainer's text file with a clear message for every way it can be wrong, and writing
+results without leaving half a file behind."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .model import InputError, Level, note
+
+_WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx/.ods (zip) and old .xls
+
+
+def read_text(path: Path, shown: str) -> str:
+    """The file's text: UTF-8 (with or without BOM) or UTF-16 with BOM, as spreadsheets save it."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(note(shown, 1, "score_err_missing", Level.FATAL)) from None
+    except IsADirectoryError:
+        raise InputError(note(shown, 1, "score_err_not_text", Level.FATAL)) from None
+    except OSError as exc:
+        raise InputError(note(shown, 1, "score_err_unreadable", Level.FATAL, error=exc.strerror or exc)) from None
+    if data.startswith(_WORKBOOK):
+        raise InputError(note(shown, 1, "score_err_workbook", Level.FATAL))
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            data = data.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            raise InputError(note(shown, 1, "score_err_not_text", Level.FATAL)) from None
+    if not data.strip(b" \t\r\n\xef\xbb\xbf"):
+        raise InputError(note(shown, 1, "score_err_empty", Level.FATAL))
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise InputError(note(shown, line, "score_err_not_text", Level.FATAL))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        byte = f"0x{data[exc.start]:02X}"
+        raise InputError(note(shown, line, "score_err_encoding", Level.FATAL, byte=byte)) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write to a temporary file beside ``path``, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

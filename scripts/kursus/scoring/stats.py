@@ -1,0 +1,197 @@
+"""Scores per participant and item statistics, as assessment software reports them.
+
+* **Score** — the points of every question answered correctly (points from the quiz file; each item
+  all-or-nothing, as on the website).
+* **Facility index** — the share of scored participants who answered the item correctly (0 to 1).
+* **Discrimination (upper-lower 27%)** — participants sorted by total score (ties keep input order); the
+  top and bottom ``round(0.27 * N)`` (at least 1, at most N/2) form the groups; D = share correct in the
+  upper group minus share correct in the lower group (-1 to 1). Needs 2 participants.
+* **Point-biserial** — the correlation between the item (1 correct / 0 not) and the score on the *rest*
+  of the quiz (total minus this item's points), so an item is not correlated with itself (as Moodle's
+  discrimination index). None when either side does not vary.
+* **Flags** — too easy (facility > 0.9), too hard (< 0.2), discriminates negatively (D < 0 or
+  point-biserial < 0: stronger participants got it wrong more often — check the key and the wording).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..quiz.answers import normalise
+from ..quiz.model import Question, Quiz
+from . import paper
+from .model import Intake, Participant, Response, is_correct, question_numbers, scored_questions
+
+EASY = 0.9
+HARD = 0.2
+GROUP_SHARE = 0.27
+TOP_RESPONSES = 5  # short, ordering and matching: the most frequent responses shown, the rest as 'other'
+
+
+@dataclass(frozen=True)
+class Choice:
+    kind: str  # option | blank | invalid | other | judged
+    label: str  # paper letters (A, AC, CADB), the words of a short answer, or '' for the other kinds
+    count: int
+    correct: bool | None = None  # judged: True for 'correct in the browser'
+
+
+@dataclass
+class ItemStats:
+    question: Question
+    number: int
+    correct: int
+    facility: float | None
+    discrimination: float | None
+    point_biserial: float | None
+    choices: list[Choice]
+    flags: list[str] = field(default_factory=list)  # easy | hard | negative
+
+
+@dataclass
+class Scored:
+    participant: Participant
+    correct: dict[str, bool]
+    score: int
+
+    def missed(self, numbers: dict[str, int]) -> list[int]:
+        return [numbers[qid] for qid, ok in self.correct.items() if not ok]
+
+
+@dataclass
+class Results:
+    quiz: Quiz
+    intake: Intake
+    questions: list[Question]
+    numbers: dict[str, int]
+    max_points: int
+    scored: list[Scored]
+    items: list[ItemStats]
+    group_size: int
+
+    @property
+    def mean(self) -> float | None:
+        return sum(s.score for s in self.scored) / len(self.scored) if self.scored else None
+
+    @property
+    def lowest(self) -> int | None:
+        return min((s.score for s in self.scored), default=None)
+
+    @property
+    def highest(self) -> int | None:
+        return max((s.score for s in self.scored), default=None)
+
+    def revisit(self) -> list[ItemStats]:
+        return [item for item in self.items if item.flags]
+
+
+def group_size(count: int) -> int:
+    if count < 2:
+        return 0
+    return min(count // 2, max(1, math.floor(GROUP_SHARE * count + 0.5)))
+
+
+def score(quiz: Quiz, intake: Intake) -> Results:
+    columns = intake.columns
+    questions = [q for q in scored_questions(quiz) if columns is None or q.id in columns]
+    scored = []
+    for p in intake.participants:
+        correct = {q.id: is_correct(q, p.responses.get(q.id, Response())) for q in questions}
+        scored.append(Scored(p, correct, sum(q.points for q in questions if correct[q.id])))
+    size = group_size(len(scored))
+    ranked = sorted(range(len(scored)), key=lambda i: -scored[i].score)  # stable: ties keep input order
+    upper, lower = ranked[:size], ranked[len(ranked) - size :]
+    numbers = question_numbers(quiz)
+    items = [_item(q, numbers[q.id], scored, upper, lower) for q in questions]
+    return Results(quiz, intake, questions, numbers, sum(q.points for q in questions), scored, items, size)
+
+
+def _item(q: Question, number: int, scored: list[Scored], upper: list[int], lower: list[int]) -> ItemStats:
+    marks = [1 if s.correct[q.id] else 0 for s in scored]
+    count = len(marks)
+    facility = sum(marks) / count if count else None
+    discrimination = None
+    if upper and lower:
+        discrimination = sum(marks[i] for i in upper) / len(upper) - sum(marks[i] for i in lower) / len(lower)
+    rest = [s.score - q.points * m for s, m in zip(scored, marks, strict=True)]
+    item = ItemStats(q, number, sum(marks), facility, discrimination, correlation(marks, rest), choices(q, scored))
+    if facility is not None and facility > EASY:
+        item.flags.append("easy")
+    if facility is not None and facility < HARD:
+        item.flags.append("hard")
+    if (discrimination is not None and discrimination < 0) or (item.point_biserial or 0) < 0:
+        item.flags.append("negative")
+    return item
+
+
+def correlation(xs: list[int], ys: list[int]) -> float | None:
+    """Pearson's r (population formulas); None when either list does not vary or has < 2 values."""
+    n = len(xs)
+    if n < 2:
+        return None
+    mx, my = sum(xs) / n, sum(ys) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - my) ** 2 for y in ys)
+    if sxx == 0 or syy == 0:
+        return None
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / math.sqrt(sxx * syy)
+
+
+def choices(q: Question, scored: list[Scored]) -> list[Choice]:
+    """How often each option (or response) was chosen, in paper letters."""
+    given = [s.participant.responses.get(q.id, Response()) for s in scored]
+    found: list[Choice] = []
+    if q.type in ("single", "multiple", "truefalse"):
+        labels = ["B", "S"] if q.type == "truefalse" else [paper.letter(i) for i in range(len(q.options))]
+        key = paper.key(q)
+        for index, label in enumerate(labels):
+            count = sum(1 for r in given if r.value is not None and _picked(q, r, index))
+            found.append(Choice("option", label, count, label in key if q.type != "truefalse" else label == key))
+    else:
+        found.extend(_frequent(q, given))
+    judged = [r.judged for r in given if r.judged is not None]
+    if judged:
+        found.append(Choice("judged", "", judged.count(True), True))
+        found.append(Choice("judged", "", judged.count(False), False))
+    found.append(Choice("invalid", "", sum(1 for r in given if r.invalid)))
+    found.append(Choice("blank", "", sum(1 for r in given if r.blank)))
+    return [c for c in found if c.count or c.kind == "option" or c.kind == "blank"]
+
+
+def _picked(q: Question, r: Response, index: int) -> bool:
+    if q.type == "single":
+        return bool(r.value == index)
+    if q.type == "multiple":
+        return index in r.value
+    return bool(r.value) == (index == 0)  # truefalse: B is index 0
+
+
+def _frequent(q: Question, given: list[Response]) -> list[Choice]:
+    """Short, ordering and matching: the most frequent responses (the correct one always listed)."""
+    counts: Counter[str] = Counter()
+    shown: dict[str, str] = {}
+    correct: dict[str, bool] = {}
+    for r in given:
+        if r.value is None or r.invalid:
+            continue
+        label = paper.show(q, r)
+        group = normalise(label) if q.type == "short" else label
+        counts[group] += 1
+        shown.setdefault(group, label.strip())
+        correct[group] = is_correct(q, r)
+    if q.type != "short":
+        key = paper.key(q)
+        shown.setdefault(key, key)
+        correct[key] = True
+        counts.setdefault(key, 0)
+    ranked = sorted(counts, key=lambda g: (-counts[g], not correct[g], g))
+    top = ranked[:TOP_RESPONSES]
+    if q.type != "short" and paper.key(q) not in top:
+        top[-1] = paper.key(q)
+    found = [Choice("option", shown[g], counts[g], correct[g]) for g in top]
+    other = sum(counts[g] for g in ranked if g not in top)
+    if other:
+        found.append(Choice("other", "", other))
+    return found
