@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import zipfile
 from pathlib import Path
+
+from .atomic import replacing
 
 SITE_FOLDER = "kursus"
 OPEN_ME_FIRST = "BUKA-SAYA-DULU.html"
@@ -91,16 +91,9 @@ def make_zip(site_dir: Path, dist_dir: Path, version: str) -> Path:
     name = f"kursus-konselor-{version}"
     dist_dir.mkdir(parents=True, exist_ok=True)
     target = dist_dir / f"{name}.zip"
-    fd, temp = tempfile.mkstemp(prefix=f".{name}-", suffix=".zip", dir=dist_dir)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-            archive.writestr(f"{name}/{OPEN_ME_FIRST}", open_me_first(version))
-            for path in sorted(site_dir.rglob("*")):
-                if path.is_file() and not path.name.endswith(SKIPPED_SUFFIXES):
-                    archive.write(path, f"{name}/{SITE_FOLDER}/{path.relative_to(site_dir).as_posix()}")
-        os.replace(temp, target)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    with replacing(target) as temp, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(f"{name}/{OPEN_ME_FIRST}", open_me_first(version))
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file() and not path.name.endswith(SKIPPED_SUFFIXES):
+                archive.write(path, f"{name}/{SITE_FOLDER}/{path.relative_to(site_dir).as_posix()}")
     return target

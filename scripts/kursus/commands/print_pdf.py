@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
+from ..atomic import write_text
 from ..printing.course import CourseError, load_course
 from ..printing.documents import compose
 from ..printing.pdf import CHROMIUM, PdfError, PdfPrinter
@@ -87,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
                 began = time.perf_counter()
                 printed = printer.write(document, out)
                 if args.html:
-                    _write_text(printed.path.with_suffix(".html"), printed.html)
+                    write_text(printed.path.with_suffix(".html"), printed.html)
                 total += printed.pages
                 pages = f"{printed.pages} page{'s' if printed.pages != 1 else ''}"
                 print(
@@ -103,14 +102,3 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"==> {len(documents)} PDFs, {total} pages, in {time.perf_counter() - started:.1f} s: {out}")
     return 0
-
-
-def _write_text(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)

@@ -10,8 +10,6 @@ Nothing is requested from the network: the HTML holds its styles and images.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_bytes
 from .documents import Document
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -128,12 +127,5 @@ class PdfPrinter:
         target = folder / document.target
         target.parent.mkdir(parents=True, exist_ok=True)
         data, pages, html = self.render(document)
-        handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temp, target)
-        finally:
-            if os.path.exists(temp):
-                os.unlink(temp)
+        write_bytes(target, data)
         return Printed(target, pages, html)

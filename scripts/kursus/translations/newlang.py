@@ -8,9 +8,7 @@ before anything is written.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..atomic import write_text
 from ..project import plugin_config
 from ..yamlio import MkdocsLoader
 from .layout import RECORDS_DIR, Layout, read_config
@@ -141,17 +140,6 @@ def _verify(old: str, new: str, code: str, name: str) -> None:
         raise NewLanguageError("mkdocs.yml: the edit would change other settings; add the language by hand")
 
 
-def _write(path: Path, text: str) -> None:
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
 THEME_PARTIAL = """\
 {{#- Material has no interface texts for "{code}": every text not listed here comes from English
     (partials/languages/en.html). Created by 'kursus new-language {code}'. -#}}
@@ -199,7 +187,7 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
     partial = _theme_partial(layout, code, direction)
     if partial:
         added.created.append(partial)
-    _write(config_path, new_text)
+    write_text(config_path, new_text)
     added.created.append("mkdocs.yml (i18n languages)")
     return added
 

@@ -8,14 +8,13 @@ are never rewritten by the tools; only this file is, by ``kursus translations ma
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from ..atomic import write_text
 from ..yamlio import load_fast
 
 PAGES_KEY = "halaman"
@@ -86,15 +85,7 @@ def save_record(path: Path, record: Record, code: str, name: str) -> None:
     text = HEADER.format(code=code, name=name) + yaml.safe_dump(
         body, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_text(path, text)
 
 
 def _label_key(item: tuple[str, str]) -> list[object]:
