@@ -252,3 +252,22 @@ def test_imported_progress_restores_answers_in_a_fresh_profile(demo_site: Path, 
     )
     fresh.page.goto(base + "en/modul-01/index.html")
     assert fresh.page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Correct."
+
+
+def test_every_page_opens_from_disk_without_errors_or_outside_requests(course_site: Path, browser: Any) -> None:
+    """Every page of both languages, opened from disk in one tab: no console error, no other host."""
+    base = course_site.as_uri() + "/"
+    context = browser.new_context()
+    try:
+        v = Visit(context.new_page(), base)
+        # 404.html is for web servers (assets from the server root) and is left out of the zip.
+        pages = sorted(p.relative_to(course_site).as_posix() for p in course_site.rglob("*.html"))
+        pages.remove("404.html")
+        assert len(pages) > 40
+        for name in pages:
+            v.page.goto(base + name)
+            assert v.page.locator("h1").count() >= 1, name
+        assert not v.foreign, v.foreign
+        assert not v.errors, v.errors
+    finally:
+        context.close()

@@ -31,6 +31,7 @@ def test_build_writes_site_and_zip_and_says_where(tmp_path: Path, capsys: pytest
         assert f"{top}kursus/index.html" in names and f"{top}kursus/en/index.html" in names
         assert f"{top}kursus/en/search/search_index.js" in names
         assert not [n for n in names if n.endswith(".map")]
+        assert f"{top}kursus/404.html" not in names
         first = archive.read(f"{top}BUKA-SAYA-DULU.html").decode()
     assert 'href="kursus/index.html"' in first and 'href="kursus/en/index.html"' in first
     assert "Ekstrak dulu" in first and "Extract the zip file first" in first

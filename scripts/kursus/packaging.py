@@ -78,8 +78,10 @@ Not every phone and browser allows this; if the page does not open, use a laptop
 </html>
 """
 
-# Not needed offline: source maps are for developers only.
+# Not needed offline: source maps are for developers only, and the 404 page (for web servers) links
+# its assets from the server root, which does not exist on disk.
 SKIPPED_SUFFIXES = (".map",)
+SKIPPED_FILES = ("404.html",)
 
 
 def open_me_first(version: str) -> str:
@@ -94,6 +96,7 @@ def make_zip(site_dir: Path, dist_dir: Path, version: str) -> Path:
     with replacing(target) as temp, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr(f"{name}/{OPEN_ME_FIRST}", open_me_first(version))
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file() and not path.name.endswith(SKIPPED_SUFFIXES):
-                archive.write(path, f"{name}/{SITE_FOLDER}/{path.relative_to(site_dir).as_posix()}")
+            relative = path.relative_to(site_dir).as_posix()
+            if path.is_file() and not path.name.endswith(SKIPPED_SUFFIXES) and relative not in SKIPPED_FILES:
+                archive.write(path, f"{name}/{SITE_FOLDER}/{relative}")
     return target
