@@ -271,3 +271,27 @@ def test_every_page_opens_from_disk_without_errors_or_outside_requests(course_si
         assert not v.errors, v.errors
     finally:
         context.close()
+
+
+def test_answers_to_removed_questions_do_not_disturb_the_rest(demo_site: Path, visit: Any) -> None:
+    """A content update that removes a question keeps every other answer, and the page works."""
+    base = demo_site.as_uri() + "/"
+    v = visit(base + "kemajuan.html", base)
+    answers = {"m01.q01": {"v": 1, "ok": True, "t": 1}, "m01.q99": {"v": 2, "ok": True, "t": 1}}
+    stored = {"format": "kursus-konselor-progress", "version": 1, "answers": answers}
+    v.page.evaluate("data => localStorage.setItem('kursus-konselor/progress', JSON.stringify(data))", stored)
+    v.page.reload()
+    assert "1/6" in v.page.locator("tr[data-module=m01] .kk-p-done").inner_text()
+    v.page.goto(base + "modul-01/index.html")
+    assert v.page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Benar."
+    kept = v.page.evaluate("JSON.parse(localStorage.getItem('kursus-konselor/progress')).answers")
+    assert "m01.q99" in kept, "an answer the page does not show is still kept"
+    assert not v.errors, v.errors
+
+
+def test_question_text_describes_its_group_for_screen_readers(demo_site: Path, visit: Any) -> None:
+    base = demo_site.as_uri() + "/"
+    v = visit(base + "modul-01/index.html", base)
+    group = v.page.get_by_role("group", name="Soal 1")
+    assert group.get_attribute("aria-describedby") == "q-m01-q01-text"
+    assert "Siapa yang memutuskan" in v.page.locator("#q-m01-q01-text").inner_text()

@@ -116,9 +116,10 @@ class Renderer:
         note = f' <span class="kk-q__note">({escape(self.t("not_scored"))})</span>' if not q.scored else ""
         return (
             f'<fieldset class="kk-q kk-q--{q.type}" id="{dom_id(q.id)}" data-qid="{escape(q.id)}" '
-            f'data-type="{q.type}" data-points="{q.points if q.scored else 0}"{self._data(q)}>'
+            f'data-type="{q.type}" data-points="{q.points if q.scored else 0}"{self._data(q)} '
+            f'aria-describedby="{dom_id(q.id)}-text">'
             f'<legend><span class="kk-q__num">{escape(self.t("question"))} {number}</span>{note}</legend>'
-            f'<div class="kk-q__text">{block(self.text(q.text))}</div>{body}{hint}'
+            f'<div class="kk-q__text" id="{dom_id(q.id)}-text">{block(self.text(q.text))}</div>{body}{hint}'
             f'<div class="kk-q__actions">{buttons}</div>'
             f'<div class="kk-q__result" role="status" aria-live="polite"></div>'
             f"{self._verdicts(q)}{explanation}</fieldset>"
