@@ -21,6 +21,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import abbreviations
 from .problems import as_text
 from .progress import manifest, progress_table
 from .project import ProjectError
@@ -73,6 +74,8 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         if self.checked_for is not config or not self.bank.quizzes:
             self._load_and_check(config)
             self.checked_for = config
+        abbr = config.mdx_configs.setdefault("abbr", {})
+        abbr["glossary"] = abbreviations.load(self.root, self.config.abbreviations, self.language)
         config.extra["kursus"] = {
             "language": self.language,
             "default_language": self.default_language,
@@ -122,12 +125,6 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             if file.src_uri.endswith(".map") or file.src_uri.startswith(UNUSED_LUNR):
                 files.remove(file)
         return files
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        path = self.root / self.config.abbreviations.format(language=self.language)
-        if path.is_file():
-            markdown = markdown.rstrip("\n") + "\n\n" + path.read_text(encoding="utf-8")
-        return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         t = translator(self.strings, self.language, self.default_language)

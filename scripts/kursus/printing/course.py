@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import __version__
+from .. import __version__, abbreviations
 from ..problems import Problem
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
@@ -77,12 +77,11 @@ class Course:
         return None
 
     def markdown(self, source: Source) -> str:
-        """The page's Markdown with the language's abbreviations appended, as the website builds it."""
-        text = source.path.read_text(encoding="utf-8")
-        extra = self.project.root / self.abbreviations.format(language=source.language)
-        if extra.is_file():
-            text = text.rstrip("\n") + "\n\n" + extra.read_text(encoding="utf-8")
-        return text
+        return source.path.read_text(encoding="utf-8")
+
+    def glossary(self, language: str) -> dict[str, str]:
+        """The language's abbreviations, as the website gives them to the abbr extension."""
+        return abbreviations.load(self.project.root, self.abbreviations, language)
 
 
 def load_course(root: Path) -> tuple[Course | None, list[Problem]]:

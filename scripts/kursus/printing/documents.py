@@ -131,7 +131,13 @@ class Composer:
                 notes.append(f"{self.lang}/{path} is not translated yet: printed from {source.language}/{path}")
             text = self.course.markdown(source)
             page = self.course.pages.render(
-                path, text, source_dir=source.path.parent, anchors=anchors, markers=markers, hide_collapsed=learner
+                path,
+                text,
+                source_dir=source.path.parent,
+                anchors=anchors,
+                markers=markers,
+                hide_collapsed=learner,
+                glossary=self.course.glossary(source.language),
             )
             pages.append((page, source))
         return pages, notes

@@ -243,10 +243,14 @@ class PagePrinter:
         anchors: dict[str, str],
         markers: Markers,
         hide_collapsed: bool,
+        glossary: dict[str, str] | None = None,
     ) -> PrintPage:
         """``anchors`` maps each page in the same document (path inside the language) to its anchor."""
         state = _State(path, anchors.get(path) or page_anchor(path), anchors, source_dir, hide_collapsed)
-        md = markdown.Markdown(extensions=[*self.extensions, _PrintExtension(state)], extension_configs=self.configs)
+        configs = dict(self.configs)
+        if glossary is not None:
+            configs["abbr"] = {**configs.get("abbr", {}), "glossary": glossary}
+        md = markdown.Markdown(extensions=[*self.extensions, _PrintExtension(state)], extension_configs=configs)
         html = md.convert(text)
         html, _, collapsed = html.partition(STORE)
         collapsed = collapsed.strip().removesuffix("</div>")
