@@ -128,6 +128,8 @@ class Matcher:
         self.algorithm = STEMMERS.get(language)
         self.stop = STOP_WORDS.get(language, set())
         self._text_stems: list[str] | None = None
+        self._stem_set: set[str] = set()
+        self._folded = text.casefold()
 
     def _stems(self, text: str) -> list[str]:
         assert self.algorithm is not None
@@ -135,7 +137,9 @@ class Matcher:
         return [_stem(self.algorithm, w.removesuffix("'s")) for w in words]
 
     def has(self, phrase: str) -> bool:
-        if _pattern(phrase).search(self.text):
+        first = re.split(r"[\s-]+", phrase.strip(), maxsplit=1)[0].casefold()
+        # The cheap substring test spares most whole-text regex searches (the check runs on every build).
+        if first in self._folded and _pattern(phrase).search(self.text):
             return True
         if self.algorithm is None:
             return False
@@ -144,6 +148,9 @@ class Matcher:
             return False
         if self._text_stems is None:
             self._text_stems = self._stems(self.text)
+            self._stem_set = set(self._text_stems)
+        if not set(wanted) <= self._stem_set:
+            return False
         stems, window = self._text_stems, 2 * len(wanted) + 2
         for start, stem in enumerate(stems):
             if stem in wanted and set(wanted) <= set(stems[max(0, start - window) : start + window]):
