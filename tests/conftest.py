@@ -128,3 +128,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="rewrite tests/checker/*/expected.txt from the checker's current output",
     )
+
+
+@pytest.fixture(scope="session")
+def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """serve(folder) -> base URL of ``folder`` over HTTP on 127.0.0.1, under a sub-path."""
+    top = tmp_path_factory.mktemp("served")
+    handler = functools.partial(_QuietHandler, directory=str(top))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+
+    def publish(folder: Path) -> str:
+        name = f"kursus-{len(list(top.iterdir()))}"
+        (top / name).symlink_to(folder, target_is_directory=True)
+        return f"http://127.0.0.1:{server.server_address[1]}/{name}/"
+
+    try:
+        yield publish
+    finally:
+        server.shutdown()
+        server.server_close()

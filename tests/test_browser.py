@@ -168,7 +168,7 @@ def test_ordering_matching_short_and_reflective_by_keyboard(demo_site: Path, vis
     reflect.locator("textarea").fill("Saya akan menanyakan tujuan klien lebih dulu.")
     reflect.get_by_role("button", name="Kirim jawaban").click()
     assert reflect.locator(".kk-model").is_visible()
-    assert "dari 5 poin" in page.locator(".kk-score").inner_text()
+    assert "dari 6 poin" in page.locator(".kk-score").inner_text()
     assert not v.errors, v.errors
 
 
@@ -200,7 +200,7 @@ def test_progress_export_import_and_reset(demo_site: Path, visit: Any, tmp_path:
     page.locator("#q-m01-q01").get_by_role("button", name="Periksa").click()
     page.goto(base + "kemajuan.html")
     row = page.locator("tr[data-module=m01]")
-    assert "1/6" in row.locator(".kk-p-done").inner_text()
+    assert "1/7" in row.locator(".kk-p-done").inner_text()
     with page.expect_download() as download:
         page.get_by_role("button", name="Simpan kemajuan ke berkas").click()
     saved = tmp_path / "kemajuan.json"
@@ -219,7 +219,7 @@ def test_progress_export_import_and_reset(demo_site: Path, visit: Any, tmp_path:
     page.wait_for_function(
         "document.querySelector('.kk-progress__msg').textContent.includes('Jawaban yang dipakai: 1.')"
     )
-    assert "1/6" in page.locator("tr[data-module=m01] .kk-p-done").inner_text()
+    assert "1/7" in page.locator("tr[data-module=m01] .kk-p-done").inner_text()
     assert not v.errors, v.errors
 
 
@@ -228,7 +228,7 @@ def test_completed_module_is_marked_in_the_navigation(demo_site: Path, visit: An
     v = visit(base + "index.html", base)
     link = v.page.locator(".md-nav__link[href$='modul-01/index.html']").first
     assert link.locator(".kk-done-mark").count() == 0
-    answers = {f"m01.q0{i}": {"v": 0, "ok": False, "t": 1} for i in range(1, 7)}
+    answers = {f"m01.q0{i}": {"v": 0, "ok": False, "t": 1} for i in range(1, 8)}
     stored = {"format": "kursus-konselor-progress", "version": 1, "answers": answers}
     v.page.evaluate("data => localStorage.setItem('kursus-konselor/progress', JSON.stringify(data))", stored)
     v.page.reload()
@@ -281,7 +281,7 @@ def test_answers_to_removed_questions_do_not_disturb_the_rest(demo_site: Path, v
     stored = {"format": "kursus-konselor-progress", "version": 1, "answers": answers}
     v.page.evaluate("data => localStorage.setItem('kursus-konselor/progress', JSON.stringify(data))", stored)
     v.page.reload()
-    assert "1/6" in v.page.locator("tr[data-module=m01] .kk-p-done").inner_text()
+    assert "1/7" in v.page.locator("tr[data-module=m01] .kk-p-done").inner_text()
     v.page.goto(base + "modul-01/index.html")
     assert v.page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Benar."
     kept = v.page.evaluate("JSON.parse(localStorage.getItem('kursus-konselor/progress')).answers")
@@ -295,3 +295,70 @@ def test_question_text_describes_its_group_for_screen_readers(demo_site: Path, v
     group = v.page.get_by_role("group", name="Soal 1")
     assert group.get_attribute("aria-describedby") == "q-m01-q01-text"
     assert "Siapa yang memutuskan" in v.page.locator("#q-m01-q01-text").inner_text()
+
+
+def press_on(page: Any, locator: Any, key: str) -> None:
+    locator.focus()
+    page.keyboard.press(key)
+
+
+def choose_by_keyboard(page: Any, select: Any, label: str) -> None:
+    """Step through a drop-down with the arrow key until ``label`` is chosen."""
+    select.focus()
+    for _ in range(10):
+        if select.evaluate("s => s.options[s.selectedIndex].text") == label:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"{label!r} not reachable by keyboard")
+
+
+@pytest.mark.parametrize("where", ["file", "http"])
+def test_every_question_type_by_keyboard_alone_persists_and_follows_the_language(
+    where: str, demo_site: Path, serve: Any, visit: Any
+) -> None:
+    base = demo_site.as_uri() + "/" if where == "file" else serve(demo_site)
+    v = visit(base + "modul-01/latihan.html", base)
+    page = v.page
+
+    def check(qid: str) -> None:
+        press_on(page, page.locator(f"#q-{qid} [data-act=check]"), "Enter")
+
+    press_on(page, page.locator("#q-m01-q01").get_by_label("Pencari kerja"), "Space")  # single
+    check("m01-q01")
+    order = page.locator("#q-m01-q02")  # ordering: move buttons only
+    for wanted in range(3):
+        steps = order.locator("li").evaluate_all("els => els.map(e => +e.dataset.step)")
+        for _ in range(steps.index(wanted) - wanted):
+            press_on(page, order.locator(f'li[data-step="{wanted}"] button[data-act=up]'), "Enter")
+    check("m01-q02")
+    for i, label in enumerate(["Pemagangan", "JKP", "LTSA"]):  # matching
+        choose_by_keyboard(page, page.locator(f"#q-m01-q03-l{i}"), label)
+    check("m01-q03")
+    press_on(page, page.locator("#q-m01-q04 input"), "End")  # short answer, Enter submits
+    page.keyboard.type("TPT")
+    page.keyboard.press("Enter")
+    page.locator("#q-m01-q05 textarea").focus()  # reflective
+    page.keyboard.type("Saya menanyakan tujuan klien lebih dulu.")
+    check("m01-q05")
+    press_on(page, page.locator("#q-m01-q06").get_by_label("Benar"), "Space")  # true/false
+    check("m01-q06")
+    for label in ("Data kesehatan", "Catatan kejahatan"):  # multiple response
+        press_on(page, page.locator("#q-m01-q07").get_by_label(label), "Space")
+    check("m01-q07")
+
+    scored = ["m01-q01", "m01-q02", "m01-q03", "m01-q04", "m01-q06", "m01-q07"]
+    for qid in scored:
+        assert page.locator(f"#q-{qid} .kk-q__result").inner_text() == "Benar.", qid
+        assert page.locator(f'#q-{qid} [data-verdict="correct"], #q-{qid} .kk-fb:visible').count() >= 1, qid
+    assert page.locator("#q-m01-q05 .kk-model").is_visible()
+    assert "Skor modul ini: 6 dari 6 poin (7 dari 7 soal dijawab)" in page.locator(".kk-score").inner_text()
+
+    page.reload()
+    for qid in scored:
+        assert page.locator(f"#q-{qid} .kk-q__result").inner_text() == "Benar.", f"{qid} after reload"
+    page.goto(base + "en/modul-01/latihan.html")
+    for qid in scored:
+        assert page.locator(f"#q-{qid} .kk-q__result").inner_text() == "Correct.", f"{qid} in English"
+    assert "Saya menanyakan" in page.locator("#q-m01-q05 textarea").input_value()
+    assert "Score for this module: 6 of 6 points" in page.locator(".kk-score").inner_text()
+    assert not v.foreign and not v.errors, (v.foreign, v.errors)
