@@ -4,7 +4,7 @@ sheet, and the trainer's key at a glance.
 Never the interactive HTML: nothing here is a form control or needs a script, and nothing a participant
 receives (question paper, answer sheet) holds an answer, a feedback text or an explanation. Options keep
 the order of the quiz file, so the letters match ``Renderer.key_answer``; ordering steps and the right-hand
-column of a matching question use the website's fixed shuffle (``render.shuffled``), so every printing of
+column of a matching question use the website's fixed shuffle (``quiz.labels``), so every printing of
 a module gives the same letters.
 """
 
@@ -12,26 +12,12 @@ from __future__ import annotations
 
 from html import escape
 
+from ..quiz.labels import letter, right_order, step_order
 from ..quiz.model import Group, Question, Quiz
-from ..quiz.render import Renderer, block, inline, shuffled
+from ..quiz.render import Renderer, block, inline
 
-LETTERS = "ABCDEFGHIJ"  # as in Renderer.key_answer
 WRITING_LINES = {"short": 2, "reflective": 8}
 SHEET_LINES = {"reflective": 4}
-
-
-def letter(index: int) -> str:
-    return LETTERS[index] if index < len(LETTERS) else str(index + 1)
-
-
-def step_order(q: Question) -> list[int]:
-    """Printed position -> index of the step (the correct order is 0, 1, 2, …)."""
-    return shuffled(q.id, len(q.steps))
-
-
-def right_order(q: Question) -> list[int]:
-    """Printed position in the right-hand column -> index of the pair it belongs to."""
-    return shuffled(q.id + "r", len(q.pairs))
 
 
 def box(round_: bool = False) -> str:

@@ -7,12 +7,12 @@ paragraph breaks are turned into markup, so a ``<script>`` in a quiz file is sho
 from __future__ import annotations
 
 import json
-import random
 import re
 from collections.abc import Callable
 from html import escape
 
 from .bank import Bank
+from .labels import letter, right_order, step_order
 from .model import Group, Question, Quiz, Text
 
 Strings = Callable[[str], str]
@@ -35,15 +35,6 @@ def block(text: str) -> str:
 
 def dom_id(ref: str) -> str:
     return "q-" + ref.replace(".", "-")
-
-
-def shuffled(question_id: str, count: int) -> list[int]:
-    """A fixed shuffle per question (same on every build), never the correct order itself."""
-    order = list(range(count))
-    random.Random(question_id).shuffle(order)
-    if order == sorted(order) and count > 1:
-        order = order[1:] + order[:1]
-    return order
 
 
 class Renderer:
@@ -175,7 +166,7 @@ class Renderer:
 
     def _body_ordering(self, q: Question) -> str:
         items = []
-        for step in shuffled(q.id, len(q.steps)):
+        for step in step_order(q):
             label = inline(self.text(q.steps[step]))
             items.append(
                 f'<li data-step="{step}"><span class="kk-step">{label}</span>'
@@ -186,10 +177,7 @@ class Renderer:
         return f'<ol class="kk-order">{"".join(items)}</ol>'
 
     def _body_matching(self, q: Question) -> str:
-        choices = "".join(
-            f'<option value="{j}">{escape(self.text(q.pairs[j][1]))}</option>'
-            for j in shuffled(q.id + "r", len(q.pairs))
-        )
+        choices = "".join(f'<option value="{j}">{escape(self.text(q.pairs[j][1]))}</option>' for j in right_order(q))
         rows = []
         for i, (left, _) in enumerate(q.pairs):
             lid = f"{dom_id(q.id)}-l{i}"
@@ -237,9 +225,8 @@ class Renderer:
 
     def key_answer(self, q: Question) -> str:
         if q.type in ("single", "multiple"):
-            letters = "ABCDEFGHIJ"
             rows = "".join(
-                f"<li>{letters[i] if i < len(letters) else i + 1}. {inline(self.text(o.text))} — "
+                f"<li>{letter(i)}. {inline(self.text(o.text))} — "
                 f"{block(self.text(o.feedback)) if self.text(o.feedback) else ''}</li>"
                 for i, o in enumerate(q.options)
                 if o.correct

@@ -11,22 +11,21 @@ scorer (``kursus score``) must agree on these labels, or a right answer on paper
 * **short answer** — cell: the words written, as written. They are matched like on the website
   (``kursus.quiz.answers.short_answer_matches``: case, accents, extra spaces and edge punctuation do
   not matter), against the accepted answers of every course language.
-* **ordering** — the steps are printed in the website's fixed shuffle (``step_order`` below, which is
-  ``render.shuffled(question id, number of steps)``) and labelled A, B, C, … in that printed order.
+* **ordering** — the steps are printed in the website's fixed shuffle (``quiz.labels.step_order``)
+  and labelled A, B, C, … in that printed order.
   Cell: the letters of the steps in the order the participant chose (``CADB``; ``C-A-D-B`` or ``C A D B``
   too). A sheet that asks for a number in front of each lettered step (1 = first) can be typed as those
   numbers in letter order instead (``2413`` = A is 2nd, B 4th, C 1st, D 3rd); with 10 or more steps,
   separate the numbers (``2 4 1 3``).
 * **matching** — left rows are numbered 1, 2, 3, … in the order of the quiz file; the right-hand items
-  are printed in the website's fixed shuffle (``right_order`` below, ``render.shuffled(id + "r", n)``)
+  are printed in the website's fixed shuffle (``quiz.labels.right_order``)
   and labelled A, B, C, … in that printed order. Cell: for each left row in order, the letter of the
   right item chosen (``BCA``); ``-`` for a row the participant left empty (``B-A``).
 
 The labels follow the printed order, not the quiz file's order: the quiz file lists steps and pairs
 in their correct order, so letters in file order would give every ordering and matching question the
 answer ``ABC…``. The shuffle is the one the website uses, so each printing of a module gives the same
-letters, and ``kursus.printing.paper`` must take ``step_order``/``right_order`` from the same function
-(a test checks the two agree).
+letters; ``kursus.printing.paper`` takes the same functions from ``kursus.quiz.labels``.
 
 In every cell: an empty cell (or ``-`` alone) means not answered; ``X`` alone means answered but not
 validly (two boxes ticked on a one-answer question, an unreadable letter): it counts as wrong without
@@ -40,11 +39,11 @@ import re
 from dataclasses import dataclass
 
 from ..quiz.answers import normalise
+from ..quiz.labels import letter, right_order, step_order
 from ..quiz.model import Question
-from ..quiz.render import shuffled
 from .model import BLANK, Response
 
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # the printed quiz uses A to J; no question has more than 10 options
+LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # what a typed cell may hold; the paper prints A to J (quiz.labels)
 EMPTY_MARKS = {"", "-", "–", "—"}
 INVALID_MARK = "X"
 _SEPARATORS = re.compile(r"[\s,;/.+>]+")
@@ -53,23 +52,9 @@ _TRUE = {"b", "benar", "t", "true"}
 _FALSE = {"s", "salah", "f", "false"}
 
 
-def letter(index: int) -> str:
-    return LETTERS[index]
-
-
 def letters(count: int) -> str:
     """The letters a question uses, for messages: A to D is written with an en dash."""
     return f"A–{letter(count - 1)}" if count > 1 else "A"
-
-
-def step_order(q: Question) -> list[int]:
-    """Printed position -> step index (the correct order is 0, 1, 2, …)."""
-    return shuffled(q.id, len(q.steps))
-
-
-def right_order(q: Question) -> list[int]:
-    """Printed position in the right-hand column -> index of the pair it belongs to."""
-    return shuffled(q.id + "r", len(q.pairs))
 
 
 def choices(q: Question) -> int:

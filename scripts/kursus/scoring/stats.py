@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..quiz.answers import normalise
+from ..quiz.labels import letter
 from ..quiz.model import Question, Quiz
 from . import paper
 from .model import Intake, Participant, Response, is_correct, question_numbers, scored_questions
@@ -144,7 +145,7 @@ def choices(q: Question, scored: list[Scored]) -> list[Choice]:
     given = [s.participant.responses.get(q.id, Response()) for s in scored]
     found: list[Choice] = []
     if q.type in ("single", "multiple", "truefalse"):
-        labels = ["B", "S"] if q.type == "truefalse" else [paper.letter(i) for i in range(len(q.options))]
+        labels = ["B", "S"] if q.type == "truefalse" else [letter(i) for i in range(len(q.options))]
         key = paper.key(q)
         for index, label in enumerate(labels):
             count = sum(1 for r in given if r.value is not None and _picked(q, r, index))
