@@ -36,6 +36,9 @@
     try { store.setItem(KEY, JSON.stringify(d)); } catch (e) { notices.push(t("storage_off")); showNotices(); }
   }
   var state = load();
+  // Material's search dialog has no accessible name of its own.
+  var searchDialog = document.querySelector(".md-search[role=dialog]");
+  if (searchDialog && !searchDialog.hasAttribute("aria-label")) searchDialog.setAttribute("aria-label", t("search_dialog"));
 
   function normalise(s) {
     return String(s).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
