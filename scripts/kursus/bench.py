@@ -12,14 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from . import __version__
+from . import __version__, validation
 from .commands.build import build_site
 from .packaging import make_zip
 from .project import load_project
 from .quiz.bank import load_bank, quiz_files
 from .quiz.checks import check_all
-from .translations.layout import load_layout
-from .translations.rules import check_translation_rules
 
 ROOT = Path.cwd()
 RUNS = 3  # best of three: the first run also pays for imports and template compilation
@@ -66,9 +64,7 @@ def plain_build(docs: Path, out: Path, markdown_extensions: list[object]) -> flo
 def validate() -> None:
     """What the plugin checks before a build may go on: the bank, its markers, the translations."""
     project = load_project(ROOT)
-    bank, _ = load_bank(quiz_files(project.quizzes_dir), ROOT)
-    check_all(bank, project.pages(), project.settings)
-    check_translation_rules(load_layout(ROOT), bank)
+    validation.validate(ROOT, quiz_files(project.quizzes_dir), project.pages(), project.settings)
 
 
 def folder_size(path: Path) -> int:

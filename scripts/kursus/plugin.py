@@ -25,15 +25,14 @@ from . import abbreviations
 from .problems import as_text
 from .progress import manifest, progress_table
 from .project import ProjectError
-from .quiz.bank import Bank, load_bank, quiz_files
-from .quiz.checks import Settings, check_all
+from .quiz.bank import Bank, quiz_files
+from .quiz.checks import Settings
 from .quiz.markers import MARKER
 from .quiz.render import Renderer
 from .searchindex import write_language_indexes
-from .translations.layout import load_layout
-from .translations.rules import check_translation_rules
 from .translations.sitepage import TranslationSite
 from .ui import UiStringsError, for_browser, load_strings, translator
+from .validation import validate
 
 log = logging.getLogger("mkdocs.plugins.kursus")
 
@@ -88,8 +87,6 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         return config
 
     def _load_and_check(self, config: MkDocsConfig) -> None:
-        folder = self.root / self.config.quizzes_dir
-        bank, problems = load_bank(quiz_files(folder), self.root)
         docs = Path(config.docs_dir)
         pages = [
             (p.relative_to(self.root).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))
@@ -100,17 +97,19 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             min_options=self.config.min_options,
         )
         try:
-            layout = load_layout(self.root)
+            bank, layout, problems = validate(
+                self.root, quiz_files(self.root / self.config.quizzes_dir), pages, settings
+            )
         except ProjectError as exc:
             raise PluginError(str(exc)) from None
-        problems = sorted([*problems, *check_all(bank, pages, settings), *check_translation_rules(layout, bank)])
         self.translation = TranslationSite.compute(layout, bank, self.strings, bool(config.use_directory_urls))
         errors = [p for p in problems if p.is_error]
         for line in as_text(p for p in problems if not p.is_error):
             log.warning(line)
         if errors:
             raise PluginError(
-                "The quiz checker found errors (run 'kursus check' for the full report):\n" + "\n".join(as_text(errors))
+                "The course checks found errors (run 'kursus check' for the full report):\n"
+                + "\n".join(as_text(errors))
             )
         self.bank = bank
 

@@ -9,10 +9,8 @@ from pathlib import Path
 
 from ..problems import as_github, as_json, as_text, summary
 from ..project import ProjectError, load_project
-from ..quiz.bank import display_path, load_bank, quiz_files
-from ..quiz.checks import check_all
-from ..translations.layout import load_layout
-from ..translations.rules import check_translation_rules
+from ..quiz.bank import display_path, quiz_files
+from ..validation import validate
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,10 +45,12 @@ def run(args: argparse.Namespace) -> int:
         given = [f if f.is_absolute() else Path.cwd() / f for f in args.files]
         paths = sorted({*paths, *given})
         wanted = {display_path(p, project.root) for p in given}
-    bank, problems = load_bank(paths, project.root)
     pages = project.pages()
-    translation_problems = check_translation_rules(load_layout(args.root), bank)
-    problems = sorted([*problems, *check_all(bank, pages, settings), *translation_problems])
+    try:
+        bank, _, problems = validate(project.root, paths, pages, settings)
+    except ProjectError as exc:
+        print(f"kursus check: {exc}", file=sys.stderr)
+        return 2
     if wanted is not None:
         problems = [p for p in problems if p.path in wanted]
     checked = len(wanted) if wanted is not None else len(bank.files) + len(pages)
