@@ -58,6 +58,8 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         self.root = Path.cwd()
         self.checked_for: object = None
         self.translation: TranslationSite | None = None
+        self.t = translator({}, "id", "id")
+        self.renderer = Renderer(self.bank, "id", "id", self.t)
 
     # Runs after static-i18n's on_config (-100), which sets the language of this pass.
     @event_priority(-110)
@@ -73,6 +75,9 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         if self.checked_for is not config or not self.bank.quizzes:
             self._load_and_check(config)
             self.checked_for = config
+        # One renderer per language pass, not one per page.
+        self.t = translator(self.strings, self.language, self.default_language)
+        self.renderer = Renderer(self.bank, self.language, self.default_language, self.t)
         abbr = config.mdx_configs.setdefault("abbr", {})
         abbr["glossary"] = abbreviations.load(self.root, self.config.abbreviations, self.language)
         config.extra["kursus"] = {
@@ -126,8 +131,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        t = translator(self.strings, self.language, self.default_language)
-        renderer = Renderer(self.bank, self.language, self.default_language, t)
+        t, renderer = self.t, self.renderer
 
         def replace(match: re.Match[str]) -> str:
             kind, ref = match.group(1), match.group(2)
