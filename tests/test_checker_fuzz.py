@@ -1,4 +1,5 @@
-"""The quiz loader and checker never raise: whatever an author saves, the result is a list of problems.
+"""The quiz loader, checker and renderer never raise: whatever an author saves, the result is a list of
+problems, and the pages can be rendered while the checks run (the build reports them at its end).
 
 Each example is saved as quizzes/modul-02.yml next to a valid quizzes/modul-01.yml (the clean case of
 tests/checker), then loaded and checked the way ``kursus check`` does it.
@@ -20,9 +21,11 @@ from hypothesis import strategies as st
 from yaml.nodes import ScalarNode
 
 from kursus.problems import Problem, as_github, as_json, as_text, summary
+from kursus.progress import manifest, progress_table
 from kursus.quiz.bank import Bank, load_bank
 from kursus.quiz.checks import Settings, check_all
 from kursus.quiz.model import ITEM_TYPES, KEYS
+from kursus.quiz.render import Renderer
 from kursus.quiz.source import YamlSyntaxError, parse
 
 VALID = (Path(__file__).resolve().parent / "checker" / "clean" / "quizzes" / "modul-01.yml").read_text(encoding="utf-8")
@@ -60,6 +63,7 @@ def check(course: Course, data: str | bytes) -> list[Problem]:
     added, problems = load_bank([target], course.root)
     bank = Bank(course.base.quizzes + added.quizzes, course.base.files + added.files)
     problems = sorted([*problems, *check_all(bank, PAGES, Settings())])
+    render_everything(bank)
     as_text(problems)
     as_github(problems)
     assert json.loads(as_json(problems, 2))["errors"] == sum(p.is_error for p in problems)
@@ -75,6 +79,21 @@ def check(course: Course, data: str | bytes) -> list[Problem]:
             # a mistake in one file never blames the valid one (B001 is about the whole bank)
             assert problem.code == "B001", problem
     return problems
+
+
+def render_everything(bank: Bank) -> None:
+    """What the build renders from a bank, in both languages: every marker target, key and table."""
+    for language in ("id", "en"):
+        renderer = Renderer(bank, language, "id", lambda key: key)
+        for quiz in bank.quizzes:
+            renderer.placed(quiz.module)
+            renderer.answer_key(quiz)
+            for item in quiz.items:
+                renderer.placed(item.id)
+            for question in quiz.questions():
+                renderer.placed(question.id)
+        progress_table(bank, language, "id", lambda key: key, lambda module: f"{module}/index.html")
+        manifest(bank, language, "id")
 
 
 # --------------------------------------------------------------------------------------- arbitrary text

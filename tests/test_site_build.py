@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import MkDocsException
+
+from kursus.searchindex import write_language_indexes
 
 from conftest import MINI_QUIZ, build, make_project
 
@@ -54,6 +57,8 @@ def test_quiz_text_is_rendered_in_each_language_and_kept_out_of_search(mini_site
     assert "Siapa yang memutuskan?" in id_html and "Who decides?" in en_html
     assert 'data-qid="m01.q01"' in id_html
     assert "Bukan." not in json.dumps(index(mini_site, ".")), "feedback must not leak into search results"
+    for page in mini_site.rglob("*.html"):
+        assert "kk-slot" not in page.read_text(encoding="utf-8"), f"a quiz placeholder was left in {page}"
 
 
 def test_no_request_to_other_hosts_in_the_html(mini_site: Path) -> None:
@@ -63,9 +68,18 @@ def test_no_request_to_other_hosts_in_the_html(mini_site: Path) -> None:
         assert "squidfunk" not in text and "Made with" not in text, f"generator footer link in {page}"
 
 
-def test_source_maps_and_lunr_language_packs_are_not_shipped(mini_site: Path) -> None:
+def test_source_maps_lunr_language_packs_and_interface_strings_are_not_shipped(mini_site: Path) -> None:
     assert not list(mini_site.rglob("*.map"))
     assert not list(mini_site.glob("assets/javascripts/lunr/min/lunr.*.min.js"))
+    assert not list(mini_site.rglob("ui-strings.yml"))
+
+
+def test_splitting_the_search_index_again_changes_nothing(mini_site: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "site"
+    shutil.copytree(mini_site, copy)
+    before = {p: p.read_bytes() for p in copy.rglob("search_index.*")}
+    assert write_language_indexes(copy, "id", ["id", "en"]) == {}
+    assert {p: p.read_bytes() for p in copy.rglob("search_index.*")} == before
 
 
 def test_abbreviations_explain_terms_in_each_language(mini_site: Path) -> None:

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment
+from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -22,7 +23,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import abbreviations
-from .problems import as_text
+from .background import Background
+from .problems import Problem, as_text
 from .progress import manifest, progress_table
 from .project import ProjectError
 from .quiz.bank import Bank, quiz_files
@@ -30,14 +32,17 @@ from .quiz.checks import Settings
 from .quiz.markers import MARKER
 from .quiz.render import Renderer
 from .searchindex import write_language_indexes
+from .translations.layout import load_layout
 from .translations.sitepage import TranslationSite
 from .ui import UiStringsError, for_browser, load_strings, translator
-from .validation import validate
+from .validation import check, load
 
 log = logging.getLogger("mkdocs.plugins.kursus")
 
 UNUSED_LUNR = ("assets/javascripts/lunr/",)
 PROGRESS_MARKER = re.compile(r"<!--\s*kemajuan\s*-->")
+ABBREVIATIONS = "kursus.abbreviations"  # a Markdown extension, loaded by module name
+SLOT = re.compile(r"<!--kk-slot:(\d+)-->")
 
 
 class KursusConfig(Config):
@@ -60,6 +65,9 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         self.translation: TranslationSite | None = None
         self.t = translator({}, "id", "id")
         self.renderer = Renderer(self.bank, "id", "id", self.t)
+        self.found: list[Problem] = []
+        self.parked: dict[str, list[str]] = {}
+        self.checks: Background[list[Problem]] | None = None
 
     # Runs after static-i18n's on_config (-100), which sets the language of this pass.
     @event_priority(-110)
@@ -67,27 +75,32 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.language = str(config.theme.get("language") or "id")
         self.default_language, self.languages = _i18n_languages(config, self.language)
-        try:
-            self.strings = load_strings(self.root / self.config.ui_strings)
-        except UiStringsError as exc:
-            raise PluginError(str(exc)) from None
-        # Validate once per build command, not once per language pass.
+        # Read and validate once per build command, not once per language pass.
         if self.checked_for is not config or not self.bank.quizzes:
+            try:
+                self.strings = load_strings(self.root / self.config.ui_strings)
+            except UiStringsError as exc:
+                raise PluginError(str(exc)) from None
             self._load_and_check(config)
             self.checked_for = config
         # One renderer per language pass, not one per page.
         self.t = translator(self.strings, self.language, self.default_language)
         self.renderer = Renderer(self.bank, self.language, self.default_language, self.t)
-        abbr = config.mdx_configs.setdefault("abbr", {})
-        abbr["glossary"] = abbreviations.load(self.root, self.config.abbreviations, self.language)
+        if ABBREVIATIONS not in config.markdown_extensions:
+            config.markdown_extensions.append(ABBREVIATIONS)
+        config.mdx_configs[ABBREVIATIONS] = {
+            "titles": abbreviations.load(self.root, self.config.abbreviations, self.language)
+        }
+        client = {
+            "lang": self.language,
+            "ui": for_browser(self.strings, self.language, self.default_language),
+            "modules": manifest(self.bank, self.language, self.default_language),
+        }
         config.extra["kursus"] = {
             "language": self.language,
             "default_language": self.default_language,
-            "client": {
-                "lang": self.language,
-                "ui": for_browser(self.strings, self.language, self.default_language),
-                "modules": manifest(self.bank, self.language, self.default_language),
-            },
+            # Serialised once per language, not once per page (main.html puts it in every page).
+            "client_json": htmlsafe_json_dumps(client, separators=(",", ":")),
         }
         return config
 
@@ -101,22 +114,44 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             source_language=self.default_language,
             min_options=self.config.min_options,
         )
+        bank, self.found = load(self.root, quiz_files(self.root / self.config.quizzes_dir))
+        self._close_background()
+        self.checks = Background(check, self.root, bank, pages, settings)
         try:
-            bank, layout, problems = validate(
-                self.root, quiz_files(self.root / self.config.quizzes_dir), pages, settings
-            )
+            layout = load_layout(self.root)
+        except ProjectError as exc:
+            self._close_background()
+            raise PluginError(str(exc)) from None
+        if any(p.is_error for p in self.found):
+            self._report()  # every problem at once, not only those that kept the bank from loading
+        self.translation = TranslationSite.compute(layout, bank, self.strings, bool(config.use_directory_urls))
+        self.bank = bank
+
+    def _report(self) -> None:
+        """Log the warnings and stop the build on errors, once the checks are in."""
+        checks, self.checks = self.checks, None
+        if checks is None:
+            return
+        try:
+            found = sorted([*self.found, *checks.result()])
         except ProjectError as exc:
             raise PluginError(str(exc)) from None
-        self.translation = TranslationSite.compute(layout, bank, self.strings, bool(config.use_directory_urls))
-        errors = [p for p in problems if p.is_error]
-        for line in as_text(p for p in problems if not p.is_error):
+        errors = [p for p in found if p.is_error]
+        for line in as_text(p for p in found if not p.is_error):
             log.warning(line)
         if errors:
             raise PluginError(
                 "The course checks found errors (run 'kursus check' for the full report):\n"
                 + "\n".join(as_text(errors))
             )
-        self.bank = bank
+
+    def _close_background(self) -> None:
+        if self.checks is not None:
+            self.checks.close()
+            self.checks = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_background()
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["kk_without_alternate_links"] = without_alternate_links
@@ -128,17 +163,33 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         for file in list(files):
             if file.src_uri.endswith(".map") or file.src_uri.startswith(UNUSED_LUNR):
                 files.remove(file)
+        # The interface strings sit in the theme folder but reach pages through the plugin.
+        strings = self.root / self.config.ui_strings
+        theme_dir = Path(config.theme.custom_dir or self.root / "overrides")
+        if strings.is_relative_to(theme_dir):
+            shipped = files.get_file_from_path(strings.relative_to(theme_dir).as_posix())
+            if shipped is not None:
+                files.remove(shipped)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         t, renderer = self.t, self.renderer
+        # Quizzes, keys and progress tables are left out of search (data-search-exclude), yet Material's
+        # search would still parse every tag of them, a tenth of the build: they go in as placeholders
+        # that on_post_page replaces, after search has read the page.
+        parked: list[str] = []
+
+        def park(fragment: str) -> str:
+            parked.append(fragment)
+            return f"<!--kk-slot:{len(parked) - 1}-->"
 
         def replace(match: re.Match[str]) -> str:
             kind, ref = match.group(1), match.group(2)
             if kind == "kunci":
                 quiz = self.bank.module(ref)
-                return renderer.answer_key(quiz) if quiz else match.group(0)
-            return renderer.placed(ref) or match.group(0)
+                return park(renderer.answer_key(quiz)) if quiz else match.group(0)
+            placed = renderer.placed(ref)
+            return park(placed) if placed else match.group(0)
 
         html = MARKER.sub(replace, html)
 
@@ -146,23 +197,32 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             return get_relative_url(f"{module_dir}/index.html", page.file.url)
 
         html = PROGRESS_MARKER.sub(
-            lambda _: progress_table(self.bank, self.language, self.default_language, t, links), html
+            lambda _: park(progress_table(self.bank, self.language, self.default_language, t, links)), html
         )
-        if self.translation is None:
-            return html
-        # static-i18n tells which language's file a page was built from (the source one on a fallback page).
-        return self.translation.decorate(
-            html,
-            language=self.language,
-            file_language=str(getattr(page.file, "locale", self.language)),
-            rel=str(getattr(page.file, "norm_src_uri", page.file.src_uri)),
-            url=page.file.url,
-            t=t,
-        )
+        if self.translation is not None:
+            # static-i18n tells which language's file a page was built from (the source one on a fallback page).
+            html = self.translation.decorate(
+                html,
+                language=self.language,
+                file_language=str(getattr(page.file, "locale", self.language)),
+                rel=str(getattr(page.file, "norm_src_uri", page.file.src_uri)),
+                url=page.file.url,
+                t=t,
+            )
+        if parked:
+            self.parked[page.file.src_uri] = parked
+        return html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        parked = self.parked.pop(page.file.src_uri, None)
+        if not parked:
+            return output
+        return SLOT.sub(lambda m: parked[int(m.group(1))], output)
 
     # After static-i18n's final search index (-100, listed earlier) and before offline's (-100, listed later).
     @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._report()
         write_language_indexes(Path(config.site_dir), self.default_language, self.languages)
 
 

@@ -55,7 +55,7 @@ def split_index(data: dict[str, Any], default_language: str, languages: Iterable
     buckets: dict[str, list[dict[str, Any]]] = {lang: [] for lang in [default_language, *others]}
     for doc in data.get("docs", []):
         location = str(doc.get("location", ""))
-        language = next((lang for lang in others if location.startswith(f"{lang}/")), None)
+        language = _language_of(location, others)
         entry = dict(doc)
         if language is None:
             language = default_language
@@ -79,13 +79,18 @@ def split_index(data: dict[str, Any], default_language: str, languages: Iterable
 def write_language_indexes(site_dir: Path, default_language: str, languages: Iterable[str]) -> dict[str, int]:
     """Rewrite ``search/search_index.json`` per language folder, plus the ``.js`` form for file://.
 
-    Returns the number of entries per language. Idempotent: splitting an already split index
-    leaves it as it is.
+    Returns the number of entries per language written. Only the final, combined index is split:
+    static-i18n's inner pass for a language leaves an index of that language alone, and an index
+    already split holds only the default language's pages; both are left as they are.
     """
     combined = site_dir / "search" / "search_index.json"
     if not combined.is_file():
         return {}
     data = json.loads(combined.read_text(encoding="utf-8"))
+    others = [lang for lang in languages if lang != default_language]
+    folders = {_language_of(str(doc.get("location", "")), others) or default_language for doc in data.get("docs", [])}
+    if default_language not in folders or (others and folders == {default_language}):
+        return {}
     counts = {}
     for language, index in split_index(data, default_language, languages).items():
         folder = site_dir if language == default_language else site_dir / language
@@ -97,3 +102,8 @@ def write_language_indexes(site_dir: Path, default_language: str, languages: Ite
         (target / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
         counts[language] = len(index["docs"])
     return counts
+
+
+def _language_of(location: str, others: list[str]) -> str | None:
+    """The language folder a location lies in; None for the default language (the site's root)."""
+    return next((lang for lang in others if location.startswith(f"{lang}/")), None)

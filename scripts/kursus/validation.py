@@ -1,5 +1,10 @@
-"""Everything a build must pass, in one call: the question bank, its markers and the translations.
-The plugin, ``kursus check`` and the benchmark all run this, so they can never disagree."""
+"""Everything a build must pass: the question bank, its markers and the translations.
+The plugin, ``kursus check`` and the benchmark all run these functions, so they can never disagree.
+
+Two steps. ``load`` reads the bank, which the pages need. ``check`` only reports, and the renderer
+never fails on a bank it has not passed (tests/test_checker_fuzz.py), so the plugin runs it on
+another core while MkDocs renders the pages, see ``background.py``.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,24 @@ from pathlib import Path
 from .problems import Problem
 from .quiz.bank import Bank, load_bank
 from .quiz.checks import Settings, check_all
-from .translations.layout import Layout, load_layout
+from .translations.layout import load_layout
 from .translations.rules import check_translation_rules
+
+
+def load(root: Path, quiz_paths: list[Path]) -> tuple[Bank, list[Problem]]:
+    """The bank and what kept parts of it from loading (YAML syntax, wrong types)."""
+    return load_bank(quiz_paths, root)
+
+
+def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> list[Problem]:
+    """The quiz rules, the markers in ``pages``, and the translations: structure, glossary, records,
+    interface strings. Raises ``ProjectError`` when the course's own set-up (mkdocs.yml) cannot be read."""
+    return [*check_all(bank, pages, settings), *check_translation_rules(load_layout(root), bank)]
 
 
 def validate(
     root: Path, quiz_paths: list[Path], pages: list[tuple[str, str]], settings: Settings
-) -> tuple[Bank, Layout, list[Problem]]:
-    """The bank, the translation layout and every problem, sorted. Raises ``ProjectError`` when the
-    course's own set-up (mkdocs.yml) cannot be read."""
-    bank, problems = load_bank(quiz_paths, root)
-    layout = load_layout(root)
-    found = [*problems, *check_all(bank, pages, settings), *check_translation_rules(layout, bank)]
-    return bank, layout, sorted(found)
+) -> tuple[Bank, list[Problem]]:
+    """The bank and every problem, sorted. Raises ``ProjectError`` like ``check``."""
+    bank, problems = load(root, quiz_paths)
+    return bank, sorted([*problems, *check(root, bank, pages, settings)])

@@ -14,16 +14,16 @@ def load_fast(text: str) -> Any:
     return yaml.load(text, Loader=FAST_LOADER)
 
 
-class MkdocsLoader(yaml.SafeLoader):
+class MkdocsLoader(FAST_LOADER):  # type: ignore[misc]
     """mkdocs.yml may hold tags such as !ENV or !!python/name; their values do not matter here."""
 
 
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+def _ignore_tag(loader: Any, suffix: str, node: yaml.Node) -> Any:
     if isinstance(node, yaml.MappingNode):
         return loader.construct_mapping(node)
     if isinstance(node, yaml.SequenceNode):
         return loader.construct_sequence(node)
-    return loader.construct_scalar(node)  # type: ignore[arg-type]
+    return loader.construct_scalar(node)
 
 
 MkdocsLoader.add_multi_constructor("!", _ignore_tag)

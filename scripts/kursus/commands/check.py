@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         wanted = {display_path(p, project.root) for p in given}
     pages = project.pages()
     try:
-        bank, _, problems = validate(project.root, paths, pages, settings)
+        bank, problems = validate(project.root, paths, pages, settings)
     except ProjectError as exc:
         print(f"kursus check: {exc}", file=sys.stderr)
         return 2
