@@ -1,15 +1,25 @@
-"""Checks run on another core while the build renders: the same answers, errors and clean-up as in-line."""
+"""Checks run on another core while the build renders: the same answers, errors and clean-up as in-line.
+
+The parallel case runs in a fresh Python process: a test session has threads of its own (the HTTP
+server, the browser driver), and with threads around the worker is, rightly, not forked.
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 
 from kursus import background
 from kursus.background import Background
 from kursus.project import ProjectError
+
+HERE = Path(__file__).resolve().parent
 
 
 def square_and_pid(n: int) -> tuple[int, int]:
@@ -20,35 +30,58 @@ def refuse(path: str) -> None:
     raise ProjectError(f"{path}:3: mkdocs.yml is not valid YAML")
 
 
-@pytest.fixture(params=["parallel", "in-line"])
-def mode(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
-    if request.param == "in-line":
-        monkeypatch.setattr(background, "parallel_is_safe", lambda: False)
-    elif not background.parallel_is_safe():
-        pytest.skip("this machine cannot fork a worker here (one core, or threads running)")
-    return str(request.param)
-
-
-def test_result_is_the_same_either_way(mode: str) -> None:
+def exercise() -> dict[str, object]:
+    """What the tests look at, in whichever process runs them."""
     job = Background(square_and_pid, 12)
-    assert job.in_parallel == (mode == "parallel")
+    started_in_parallel = job.in_parallel
     value, pid = job.result()
-    assert value == 144
-    assert (pid != os.getpid()) == (mode == "parallel")
-    assert not job.in_parallel  # the worker is gone once the result is in
+    failing = Background(refuse, "mkdocs.yml")
+    try:
+        failing.result()
+        error = ""
+    except ProjectError as exc:
+        error = str(exc)
+    closed = Background(square_and_pid, 3)
+    closed.close()
+    closed.close()  # twice is harmless
+    return {
+        "parallel": started_in_parallel,
+        "value": value,
+        "other_process": pid != os.getpid(),
+        "worker_left": job.in_parallel or closed.in_parallel,
+        "error": error,
+    }
 
 
-def test_errors_reach_the_caller_as_themselves(mode: str) -> None:
-    job = Background(refuse, "mkdocs.yml")
-    with pytest.raises(ProjectError, match=r"^mkdocs.yml:3: mkdocs.yml is not valid YAML$"):
-        job.result()
+EXPECTED_ERROR = "mkdocs.yml:3: mkdocs.yml is not valid YAML"
 
 
-def test_close_without_result_leaves_no_worker(mode: str) -> None:
-    job = Background(square_and_pid, 3)
-    job.close()
-    job.close()  # twice is harmless
-    assert not job.in_parallel
+def test_in_line_gives_the_answer_and_the_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(background, "parallel_is_safe", lambda: False)
+    assert exercise() == {
+        "parallel": False,
+        "value": 144,
+        "other_process": False,
+        "worker_left": False,
+        "error": EXPECTED_ERROR,
+    }
+
+
+def test_a_worker_process_gives_the_same_answer_and_error() -> None:
+    if not background.can_fork_workers():
+        pytest.skip("one core here: the checks always run in-line")
+    script = "import json, test_background as t; print(json.dumps(t.exercise()))"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE), os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=HERE, env=env, timeout=120, check=True
+    )
+    assert json.loads(done.stdout) == {
+        "parallel": True,
+        "value": 144,
+        "other_process": True,
+        "worker_left": False,
+        "error": EXPECTED_ERROR,
+    }
 
 
 def test_threads_make_it_run_in_line() -> None:
@@ -57,7 +90,9 @@ def test_threads_make_it_run_in_line() -> None:
     helper.start()
     try:
         assert not background.parallel_is_safe()
-        assert not Background(square_and_pid, 2).in_parallel
+        job = Background(square_and_pid, 2)
+        assert not job.in_parallel
+        assert job.result() == (4, os.getpid())
     finally:
         stop.set()
         helper.join()

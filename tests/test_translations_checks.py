@@ -4,11 +4,14 @@ consistency, complete languages and interface strings (issue 5)."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import MkDocsException
 
+from kursus import background
 from kursus.project import load_project
 from kursus.quiz.bank import load_bank, quiz_files
 from kursus.translations.glossary import check_glossary, read_glossary
@@ -70,6 +73,26 @@ def test_structure_errors_stop_the_build(tmp_path: Path, caplog: pytest.LogCaptu
         "docs/en/index.md:5: T011 heading 2 '## How to study' has #how-to-study, source has #cara-belajar"
         in caplog.text
     )
+
+
+def test_the_build_command_reports_every_problem_found_beside_it_and_writes_nothing(tmp_path: Path) -> None:
+    """``kursus build`` in a process of its own (no test threads around it), as a user runs it: the
+    checks run in a worker while pages render, and their problems still stop the build."""
+    project = make_translation_project(tmp_path / "kursus")
+    break_pages(project)
+    quiz = project / "quizzes" / "modul-01.yml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("correct: true", "correct: false", 1), encoding="utf-8")
+    kursus = Path(sys.executable).with_name("kursus")
+    done = subprocess.run(
+        [str(kursus), "--root", str(project), "build"], capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    if background.can_fork_workers():
+        assert "on a second core while pages render" in done.stderr
+    assert "docs/en/index.md:5: T011 heading 2 '## How to study' has #how-to-study" in done.stderr
+    assert re.search(r"quizzes/modul-01\.yml:\d+: Q030 ", done.stderr), done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (project / "site").exists() and not (project / "dist").exists()
 
 
 def test_outline_ignores_code_examples_and_front_matter() -> None:

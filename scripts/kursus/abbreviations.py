@@ -69,23 +69,28 @@ class _FirstUse(Treeprocessor):
         """Walk in reading order: an element's text, then each child and the text after it."""
         if element.tag in SECTION_STARTS:
             seen.clear()
+        search = self.pattern.search
         children = list(element)
-        element.text, added = self._wrap(element.text, seen)
-        for position, node in enumerate(added):
-            element.insert(position, node)
-        offset = len(added) + 1
-        for index, child in enumerate(children):
-            self._mark(child, seen)
-            child.tail, added = self._wrap(child.tail, seen)
-            for position, node in enumerate(added, start=index + offset):
+        offset = 1
+        text = element.text
+        # Most texts hold no abbreviation: test before splitting (the walk visits every element).
+        if text and search(text) and not isinstance(text, AtomicString):
+            element.text, added = self._wrap(text, seen)
+            for position, node in enumerate(added):
                 element.insert(position, node)
             offset += len(added)
+        for index, child in enumerate(children):
+            self._mark(child, seen)
+            tail = child.tail
+            if tail and search(tail) and not isinstance(tail, AtomicString):
+                child.tail, added = self._wrap(tail, seen)
+                for position, node in enumerate(added, start=index + offset):
+                    element.insert(position, node)
+                offset += len(added)
 
-    def _wrap(self, text: str | None, seen: set[str]) -> tuple[str | None, list[etree.Element]]:
+    def _wrap(self, text: str, seen: set[str]) -> tuple[str, list[etree.Element]]:
         """The text before the first new abbreviation, and the ``<abbr>`` elements with their tails."""
-        if not text or isinstance(text, AtomicString):
-            return text, []
-        head: str | None = text
+        head = text
         nodes: list[etree.Element] = []
         last = 0
         for match in self.pattern.finditer(text):

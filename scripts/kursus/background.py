@@ -16,17 +16,19 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 
 
-def _cores() -> int:
+def can_fork_workers() -> bool:
+    """More than one core for this process, and a system that forks (Linux, macOS)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    return cores > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
 def parallel_is_safe() -> bool:
-    """A forked child runs at once and cheaply, but forking a process with several threads (as
+    """A forked child starts at once and cheaply, but forking a process with several threads (as
     ``mkdocs serve`` has) can leave a lock held in the child: run such checks in-line instead."""
-    return _cores() > 1 and "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    return can_fork_workers() and threading.active_count() == 1
 
 
 class Background(Generic[T]):

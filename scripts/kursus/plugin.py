@@ -117,6 +117,8 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         bank, self.found = load(self.root, quiz_files(self.root / self.config.quizzes_dir))
         self._close_background()
         self.checks = Background(check, self.root, bank, pages, settings)
+        if self.checks.in_parallel:
+            log.info("Checking quizzes, markers and translations on a second core while pages render")
         try:
             layout = load_layout(self.root)
         except ProjectError as exc:

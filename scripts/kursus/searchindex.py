@@ -44,7 +44,7 @@ def root_words(text: str, language: str) -> str:
     algorithm = STEMMERS.get(language)
     if algorithm is None:
         return ""
-    words = {w.lower() for w in _WORD.findall(_TAG.sub(" ", text))}
+    words = set(_WORD.findall(_TAG.sub(" ", text).lower()))
     roots = {root for word in words if (root := _root(algorithm, word)) != word}
     return " ".join(sorted(roots))
 
