@@ -26,6 +26,12 @@ def square_and_pid(n: int) -> tuple[int, int]:
     return n * n, os.getpid()
 
 
+def die_in_a_worker(parent: int) -> str:
+    if os.getpid() != parent:
+        os._exit(3)  # as if the system killed the worker
+    return "done in the build's own process"
+
+
 def refuse(path: str) -> None:
     raise ProjectError(f"{path}:3: mkdocs.yml is not valid YAML")
 
@@ -41,6 +47,7 @@ def exercise() -> dict[str, object]:
         error = ""
     except ProjectError as exc:
         error = str(exc)
+    survived = Background(die_in_a_worker, os.getpid()).result()
     closed = Background(square_and_pid, 3)
     closed.close()
     closed.close()  # twice is harmless
@@ -50,6 +57,7 @@ def exercise() -> dict[str, object]:
         "other_process": pid != os.getpid(),
         "worker_left": job.in_parallel or closed.in_parallel,
         "error": error,
+        "survived": survived,
     }
 
 
@@ -64,6 +72,7 @@ def test_in_line_gives_the_answer_and_the_error(monkeypatch: pytest.MonkeyPatch)
         "other_process": False,
         "worker_left": False,
         "error": EXPECTED_ERROR,
+        "survived": "done in the build's own process",
     }
 
 
@@ -81,6 +90,7 @@ def test_a_worker_process_gives_the_same_answer_and_error() -> None:
         "other_process": True,
         "worker_left": False,
         "error": EXPECTED_ERROR,
+        "survived": "done in the build's own process",
     }
 
 

@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -35,6 +36,7 @@ class Background(Generic[T]):
     """``Background(fn, *args).result()`` is ``fn(*args)``; exceptions are raised by ``result()``."""
 
     def __init__(self, fn: Callable[..., T], *args: object) -> None:
+        self._call = (fn, args)
         self._executor: ProcessPoolExecutor | None = None
         self._future: Future[T] = Future()
         if parallel_is_safe():
@@ -45,6 +47,10 @@ class Background(Generic[T]):
             except OSError:  # no process could be started (limits of the machine): do it here
                 self.close()
                 self._future = Future()
+        self._run_here()
+
+    def _run_here(self) -> None:
+        fn, args = self._call
         try:
             self._future.set_result(fn(*args))
         except Exception as exc:  # handed to whoever asks for the result
@@ -56,6 +62,11 @@ class Background(Generic[T]):
 
     def result(self) -> T:
         try:
+            return self._future.result()
+        except BrokenProcessPool:  # the worker died (killed, out of memory): do the work here after all
+            self.close()
+            self._future = Future()
+            self._run_here()
             return self._future.result()
         finally:
             self.close()
