@@ -39,6 +39,18 @@ def test_an_untranslated_page_shows_the_source_with_a_banner_in_the_readers_lang
     assert html.index("</h1>") < html.index("kk-translation"), "below the title"
 
 
+def test_interface_texts_a_partial_language_lacks_appear_in_english_not_indonesian(site: Path) -> None:
+    """The quiz buttons of vi are not translated: a Vietnamese reader gets English (like Material's own
+    texts for vi), not Bahasa Indonesia; texts vi has (the banner) stay Vietnamese."""
+    html = (site / "vi" / "modul-01" / "latihan.html").read_text(encoding="utf-8")
+    assert 'data-act="check">Check</button>' in html and ">Periksa<" not in html
+    ui = json.loads(html.split('<script id="kk-data" type="application/json">')[1].split("</script>")[0])["ui"]
+    assert (ui["check"], ui["module"]) == ("Check", "Module")
+    assert "Chưa được dịch" in html
+    indonesian = (site / "modul-01" / "latihan.html").read_text(encoding="utf-8")
+    assert 'data-act="check">Periksa</button>' in indonesian
+
+
 def test_an_out_of_date_translation_shows_a_banner_with_the_original(site: Path) -> None:
     html = article(site, "vi/modul-01/index.html")
     assert '<aside class="admonition warning kk-translation"' in html and "Bản dịch có thể đã cũ" in html

@@ -34,7 +34,7 @@ from .quiz.render import Renderer
 from .searchindex import write_language_indexes
 from .translations.layout import load_layout
 from .translations.sitepage import TranslationSite
-from .ui import UiStringsError, for_browser, load_strings, translator
+from .ui import UiStringsError, for_browser, interface_fallbacks, load_strings, translator
 from .validation import check, load
 
 log = logging.getLogger("mkdocs.plugins.kursus")
@@ -84,7 +84,8 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             self._load_and_check(config)
             self.checked_for = config
         # One renderer per language pass, not one per page.
-        self.t = translator(self.strings, self.language, self.default_language)
+        via = interface_fallbacks(self.language, self.default_language, self.complete_languages)
+        self.t = translator(self.strings, self.language, self.default_language, via)
         self.renderer = Renderer(self.bank, self.language, self.default_language, self.t)
         if ABBREVIATIONS not in config.markdown_extensions:
             config.markdown_extensions.append(ABBREVIATIONS)
@@ -93,7 +94,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         }
         client = {
             "lang": self.language,
-            "ui": for_browser(self.strings, self.language, self.default_language),
+            "ui": for_browser(self.strings, self.language, self.default_language, via),
             "modules": manifest(self.bank, self.language, self.default_language),
         }
         config.extra["kursus"] = {
@@ -104,13 +105,17 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         }
         return config
 
+    @property
+    def complete_languages(self) -> list[str]:
+        return list(self.config.complete_languages) or self.languages
+
     def _load_and_check(self, config: MkDocsConfig) -> None:
         docs = Path(config.docs_dir)
         pages = [
             (p.relative_to(self.root).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))
         ]
         settings = Settings(
-            complete_languages=list(self.config.complete_languages) or self.languages,
+            complete_languages=self.complete_languages,
             source_language=self.default_language,
             min_options=self.config.min_options,
         )

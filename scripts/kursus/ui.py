@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import yaml
@@ -36,19 +36,33 @@ def missing_keys(strings: dict[str, dict[str, str]], languages: list[str]) -> li
     return [(key, lang) for key, texts in strings.items() for lang in languages if not texts.get(lang, "").strip()]
 
 
-def translator(strings: dict[str, dict[str, str]], language: str, fallback: str) -> Callable[[str], str]:
+def translator(
+    strings: dict[str, dict[str, str]], language: str, fallback: str, via: Sequence[str] = ()
+) -> Callable[[str], str]:
+    """A key's text in ``language``, else in the ``via`` languages in turn, else in ``fallback``."""
+    order = list(dict.fromkeys([language, *via, fallback]))
+
     def t(key: str) -> str:
         texts = strings.get(key, {})
-        return texts.get(language) or texts.get(fallback) or key
+        return next((texts[lang] for lang in order if texts.get(lang)), key)
 
     return t
+
+
+def interface_fallbacks(language: str, source: str, complete: Sequence[str]) -> tuple[str, ...]:
+    """Where a partial language's missing interface texts come from before the source language: the
+    complete translations (English here). A reader of a new translation is likelier to read English
+    than Bahasa Indonesia, and Material's own texts for an unknown language are English too."""
+    return tuple(c for c in complete if c not in (language, source))
 
 
 # Strings for printed documents, scoring reports and server-rendered banners never reach the browser.
 NOT_FOR_BROWSER = ("print_", "score_", "tr_")
 
 
-def for_browser(strings: dict[str, dict[str, str]], language: str, fallback: str) -> dict[str, str]:
+def for_browser(
+    strings: dict[str, dict[str, str]], language: str, fallback: str, via: Sequence[str] = ()
+) -> dict[str, str]:
     """One language's strings that kursus.js uses (every page carries them)."""
-    t = translator(strings, language, fallback)
+    t = translator(strings, language, fallback, via)
     return {key: t(key) for key in strings if not key.startswith(NOT_FOR_BROWSER)}

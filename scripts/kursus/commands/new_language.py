@@ -9,7 +9,7 @@ import sys
 from ..project import ProjectError
 from ..translations.layout import load_layout
 from ..translations.newlang import NewLanguageError, add_language
-from ..ui import UiStringsError, load_strings
+from ..ui import UiStringsError, interface_fallbacks, load_strings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,9 +56,10 @@ def run(args: argparse.Namespace) -> int:
         f"'{added.code}: …' beside each source text in quizzes/*.yml",
     ]
     if missing:
+        shown_in = [*interface_fallbacks(added.code, layout.source, layout.complete), layout.source][0]
         steps.append(
-            f"add '{added.code}: …' to the {missing} lines of {ui_shown} (until then the interface shows Bahasa "
-            "Indonesia; 'kursus translations' lists what is missing)"
+            f"add '{added.code}: …' to the {missing} lines of {ui_shown} (until then those texts appear in "
+            f"{layout.name(shown_in)}; 'kursus translations' lists what is missing)"
         )
     steps.append(f"follow the progress: kursus translations --language {added.code}; preview: make serve")
     print("Next:")

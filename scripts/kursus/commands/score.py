@@ -21,7 +21,7 @@ from ..scoring.model import InputError, Intake, Strings, in_order
 from ..scoring.report import as_csv, as_table, totals
 from ..scoring.sheet import header_modules, read_sheet, template, template_readme
 from ..scoring.stats import score
-from ..ui import UiStringsError, load_strings, translator
+from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
 from ..yamlio import MkdocsLoader
 
 UI_STRINGS = "overrides/ui-strings.yml"
@@ -85,7 +85,8 @@ def run(args: argparse.Namespace) -> int:
         language = args.language or project.default_language
         if language not in project.languages:
             raise UsageError(f"--language {language}: the course has {', '.join(project.languages)}")
-        t = translator(strings, language, project.default_language)
+        via = interface_fallbacks(language, project.default_language, project.complete_languages)
+        t = translator(strings, language, project.default_language, via)
         bank, problems = load_bank(quiz_files(project.quizzes_dir), project.root)
         if args.inputs[:1] == ["template"]:
             return _template(args, project, bank, language, t)

@@ -15,7 +15,7 @@ from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.checks import check_all
 from ..quiz.render import Renderer, Strings
-from ..ui import UiStringsError, load_strings, translator
+from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
 from .pages import PagePrinter
 from .paper import PaperRenderer
 
@@ -48,7 +48,8 @@ class Course:
         return self.project.default_language
 
     def t(self, language: str) -> Strings:
-        return translator(self.strings, language, self.default_language)
+        via = interface_fallbacks(language, self.default_language, self.project.complete_languages)
+        return translator(self.strings, language, self.default_language, via)
 
     def renderer(self, language: str) -> Renderer:
         return Renderer(self.bank, language, self.default_language, self.t(language))
