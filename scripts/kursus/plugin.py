@@ -32,10 +32,10 @@ from .quiz.checks import Settings
 from .quiz.markers import MARKER
 from .quiz.render import Renderer
 from .searchindex import write_language_indexes
-from .translations.layout import load_layout
+from .translations.layout import Layout, load_layout
 from .translations.sitepage import TranslationSite
 from .ui import UiStringsError, for_browser, interface_fallbacks, load_strings, translator
-from .validation import check, load
+from .validation import Findings, check, load
 
 log = logging.getLogger("mkdocs.plugins.kursus")
 
@@ -67,7 +67,11 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         self.renderer = Renderer(self.bank, "id", "id", self.t)
         self.found: list[Problem] = []
         self.parked: dict[str, list[str]] = {}
-        self.checks: Background[list[Problem]] | None = None
+        self.checks: Background[Findings] | None = None
+        self.findings: Findings | None = None
+        self.reported = False
+        self.layout: Layout | None = None
+        self.directory_urls = False
 
     # Runs after static-i18n's on_config (-100), which sets the language of this pass.
     @event_priority(-110)
@@ -121,28 +125,36 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         )
         bank, self.found = load(self.root, quiz_files(self.root / self.config.quizzes_dir))
         self._close_background()
+        self.findings, self.reported, self.translation = None, False, None
         self.checks = Background(check, self.root, bank, pages, settings)
         if self.checks.in_parallel:
             log.info("Checking quizzes, markers and translations on a second core while pages render")
         try:
-            layout = load_layout(self.root)
+            self.layout = load_layout(self.root)
         except ProjectError as exc:
             self._close_background()
             raise PluginError(str(exc)) from None
+        self.directory_urls = bool(config.use_directory_urls)
         if any(p.is_error for p in self.found):
             self._report()  # every problem at once, not only those that kept the bank from loading
-        self.translation = TranslationSite.compute(layout, bank, self.strings, bool(config.use_directory_urls))
         self.bank = bank
 
+    def _findings(self) -> Findings:
+        """What the checks found; waits for them if they are still running."""
+        if self.findings is None:
+            checks, self.checks = self.checks, None
+            try:
+                self.findings = checks.result() if checks is not None else Findings([], [])
+            except ProjectError as exc:
+                raise PluginError(str(exc)) from None
+        return self.findings
+
     def _report(self) -> None:
-        """Log the warnings and stop the build on errors, once the checks are in."""
-        checks, self.checks = self.checks, None
-        if checks is None:
+        """Log the warnings and stop the build on errors, once per build."""
+        if self.reported:
             return
-        try:
-            found = sorted([*self.found, *checks.result()])
-        except ProjectError as exc:
-            raise PluginError(str(exc)) from None
+        self.reported = True
+        found = sorted([*self.found, *self._findings().problems])
         errors = [p for p in found if p.is_error]
         for line in as_text(p for p in found if not p.is_error):
             log.warning(line)
@@ -151,6 +163,12 @@ class KursusPlugin(BasePlugin[KursusConfig]):
                 "The course checks found errors (run 'kursus check' for the full report):\n"
                 + "\n".join(as_text(errors))
             )
+
+    def _translation_site(self, layout: Layout) -> TranslationSite:
+        # The checks find each language's translation status anyway: banners use theirs.
+        if self.translation is None:
+            self.translation = TranslationSite(layout, self._findings().translations, self.directory_urls)
+        return self.translation
 
     def _close_background(self) -> None:
         if self.checks is not None:
@@ -206,9 +224,9 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         html = PROGRESS_MARKER.sub(
             lambda _: park(progress_table(self.bank, self.language, self.default_language, t, links)), html
         )
-        if self.translation is not None:
+        if self.layout is not None and TranslationSite.needed(html, self.language, self.layout):
             # static-i18n tells which language's file a page was built from (the source one on a fallback page).
-            html = self.translation.decorate(
+            html = self._translation_site(self.layout).decorate(
                 html,
                 language=self.language,
                 file_language=str(getattr(page.file, "locale", self.language)),

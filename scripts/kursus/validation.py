@@ -8,13 +8,15 @@ another core while MkDocs renders the pages, see ``background.py``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .problems import Problem
 from .quiz.bank import Bank, load_bank
 from .quiz.checks import Settings, check_all
 from .translations.layout import load_layout
-from .translations.rules import check_translation_rules
+from .translations.rules import translation_findings
+from .translations.status import LanguageStatus
 
 
 def load(root: Path, quiz_paths: list[Path]) -> tuple[Bank, list[Problem]]:
@@ -22,10 +24,17 @@ def load(root: Path, quiz_paths: list[Path]) -> tuple[Bank, list[Problem]]:
     return load_bank(quiz_paths, root)
 
 
-def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> list[Problem]:
+@dataclass(frozen=True)
+class Findings:
+    problems: list[Problem]
+    translations: list[LanguageStatus]  # the status of each translated language, found on the way
+
+
+def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> Findings:
     """The quiz rules, the markers in ``pages``, and the translations: structure, glossary, records,
     interface strings. Raises ``ProjectError`` when the course's own set-up (mkdocs.yml) cannot be read."""
-    return [*check_all(bank, pages, settings), *check_translation_rules(load_layout(root), bank)]
+    translation_problems, statuses = translation_findings(load_layout(root), bank)
+    return Findings([*check_all(bank, pages, settings), *translation_problems], statuses)
 
 
 def validate(
@@ -33,4 +42,4 @@ def validate(
 ) -> tuple[Bank, list[Problem]]:
     """The bank and every problem, sorted. Raises ``ProjectError`` like ``check``."""
     bank, problems = load(root, quiz_paths)
-    return bank, sorted([*problems, *check(root, bank, pages, settings)])
+    return bank, sorted([*problems, *check(root, bank, pages, settings).problems])

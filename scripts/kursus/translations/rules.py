@@ -24,6 +24,11 @@ from .structure import compare
 
 
 def check_translation_rules(layout: Layout, bank: Bank) -> list[Problem]:
+    return translation_findings(layout, bank)[0]
+
+
+def translation_findings(layout: Layout, bank: Bank) -> tuple[list[Problem], list[LanguageStatus]]:
+    """The problems, and the status of every translated language they were found from."""
     strings = _strings(layout.ui_strings)
     statuses, record_errors = collect_status(layout, bank, strings or {})
     problems = [error(e.path, e.line, "T002", e.message) for e in record_errors]
@@ -35,7 +40,7 @@ def check_translation_rules(layout: Layout, bank: Bank) -> list[Problem]:
         problems += _pages(layout, status, glossary.get(status.language, []))
         if status.complete:
             problems += _interface(layout, status, strings)
-    return sorted(problems)
+    return sorted(problems), statuses
 
 
 def _pages(layout: Layout, status: LanguageStatus, terms: list[Term]) -> list[Problem]:

@@ -12,9 +12,8 @@ from html import escape
 
 from mkdocs.utils import get_relative_url
 
-from ..quiz.bank import Bank
 from .layout import Layout
-from .status import STATES, LanguageStatus, State, collect_status
+from .status import STATES, LanguageStatus, State
 
 Strings = Callable[[str], str]
 STATUS_MARKER = re.compile(r"<!--\s*status-terjemahan\s*-->")
@@ -49,12 +48,11 @@ class TranslationSite:
         self.states = {(s.language, e.key): e.state for s in statuses for e in s.pages}
         self.has_guide = layout.page(layout.source, GUIDE_PAGE).is_file()
 
-    @classmethod
-    def compute(
-        cls, layout: Layout, bank: Bank, strings: dict[str, dict[str, str]], directory_urls: bool = False
-    ) -> TranslationSite:
-        statuses, _errors = collect_status(layout, bank, strings)  # record errors stop the build as T002
-        return cls(layout, statuses, directory_urls)
+    @staticmethod
+    def needed(html: str, language: str, layout: Layout) -> bool:
+        """Whether a page gets anything from the translation state: every page of a translation may
+        get a banner, and a source page only the status table where it has the marker."""
+        return language != layout.source or STATUS_MARKER.search(html) is not None
 
     def decorate(self, html: str, *, language: str, file_language: str, rel: str, url: str, t: Strings) -> str:
         """A page's HTML with its banner and, where it has the marker, the status table.
