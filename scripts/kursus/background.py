@@ -1,7 +1,8 @@
 """Run a check on another CPU core while the build goes on, where that is safe; otherwise right away.
 
-The translation checks take about as long as a fifth of the build and nothing rendered depends on
-them, so the plugin starts them here and collects their problems when the pages are written.
+The course checks (quiz rules, markers, translations) take about a tenth of the build and only
+report, so the plugin starts them here and collects what they found when a translated page needs
+its status, and at the end of the build.
 """
 
 from __future__ import annotations
