@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from jinja2.utils import htmlsafe_json_dumps
@@ -18,6 +20,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -178,6 +181,22 @@ class KursusPlugin(BasePlugin[KursusConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_background()
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        # MkDocs watches docs/ and mkdocs.yml; quizzes, theme overrides (our JS, CSS and interface
+        # strings), abbreviations and translation records shape the pages too.
+        watched = [self.root / self.config.quizzes_dir, self.root / self.config.abbreviations.format(language="x")]
+        if config.theme.custom_dir:
+            watched.append(Path(config.theme.custom_dir))
+        if self.layout is not None:
+            watched.append(self.layout.records(self.default_language))
+        for path in watched:
+            folder = path if path.is_dir() else path.parent
+            if folder.is_dir():
+                server.watch(str(folder))
+        return server
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["kk_without_alternate_links"] = without_alternate_links
