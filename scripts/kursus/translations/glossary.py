@@ -98,10 +98,22 @@ def read_glossary(markdown: str, columns: dict[str, str]) -> dict[str, list[Term
     return terms
 
 
+@functools.lru_cache(maxsize=4096)
 def _pattern(phrase: str) -> re.Pattern[str]:
-    """Whole words, any case; spaces and hyphens interchangeable."""
-    words = [re.escape(w) for w in re.split(r"[\s-]+", phrase.strip()) if w]
-    return re.compile(r"(?<![\w-])" + r"[\s-]+".join(words) + r"(?![\w-])", re.IGNORECASE)
+    """The phrase in case-folded text, spaces and hyphens interchangeable, ending at a word's end. It
+    starts with the literal first word, so the regex engine can skip ahead to it (a leading
+    look-behind would make it try every position, and the check runs on every build)."""
+    words = [re.escape(w) for w in re.split(r"[\s-]+", phrase.strip().casefold()) if w]
+    return re.compile(r"[\s-]+".join(words) + r"(?![\w-])")
+
+
+def _has_phrase(folded: str, phrase: str) -> bool:
+    """Whether ``phrase`` stands in ``folded`` as whole words."""
+    for match in _pattern(phrase).finditer(folded):
+        before = folded[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in "_-"):
+            return True
+    return False
 
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
@@ -139,7 +151,7 @@ class Matcher:
     def has(self, phrase: str) -> bool:
         first = re.split(r"[\s-]+", phrase.strip(), maxsplit=1)[0].casefold()
         # The cheap substring test spares most whole-text regex searches (the check runs on every build).
-        if first in self._folded and _pattern(phrase).search(self.text):
+        if first in self._folded and _has_phrase(self._folded, phrase):
             return True
         if self.algorithm is None:
             return False
@@ -174,41 +186,38 @@ def _normal(text: str) -> str:
     return " ".join(re.split(r"[\s-]+", text.casefold().strip()))
 
 
-_TOKEN = re.compile(r"[^\s-]+")
-_EDGE_START = re.compile(r"^[^\w/]+")
-_EDGE_END = re.compile(r"[^\w/]+$")
+_SEPARATOR = re.compile(r"[\s-]+")
 
 
 @functools.lru_cache(maxsize=64)
-def _term_index(terms: tuple[Term, ...]) -> tuple[dict[str, Term], set[str], int]:
+def _term_index(terms: tuple[Term, ...]) -> tuple[dict[str, Term], re.Pattern[str] | None]:
+    """Terms by their normal form, and one pattern for all of them: whole words (words are separated
+    by spaces or hyphens, and punctuation may stand before the first and after the last), more words
+    tried first so that the longest term wins where several start at the same word."""
     by_form: dict[str, Term] = {}
     for term in terms:
         by_form.setdefault(_normal(term.source), term)
-    first_words = {form.split()[0] for form in by_form}
-    return by_form, first_words, max((len(form.split()) for form in by_form), default=0)
+    forms = sorted(by_form, key=lambda form: (-len(form.split()), form))
+    if not forms:
+        return by_form, None
+    alternatives = "|".join(r"[\s-]+".join(re.escape(word) for word in form.split()) for form in forms)
+    return by_form, re.compile(rf"(?<![^\s-])[^\w/\s-]*({alternatives})[^\w/\s-]*(?![^\s-])")
 
 
 def uses(terms: Iterable[Term], markdown: str) -> list[Use]:
     """Terms found in a source text, as whole words in any case, scanning left to right; where terms
     overlap, the one that starts first wins, and of those the longest ("bursa kerja khusus" is not
     also "bursa kerja")."""
-    by_form, first_words, longest = _term_index(tuple(terms))
+    by_form, pattern = _term_index(tuple(terms))
+    if pattern is None:
+        return []
     kept: dict[str, Use] = {}
     for number, line in prose_lines(markdown):
-        words = _TOKEN.findall(_SKIP_INLINE.sub(" ", line).casefold())
-        i = 0
-        while i < len(words):
-            first = _EDGE_START.sub("", words[i])
-            for n in range(min(longest, len(words) - i), 1, -1) if first in first_words else ():
-                form = " ".join([first, *words[i + 1 : i + n - 1], _EDGE_END.sub("", words[i + n - 1])])
-                term = by_form.get(form)
-                if term is not None:
-                    key = _normal(term.source)
-                    old = kept.get(key)
-                    kept[key] = Use(term, old.count + 1, old.first_line) if old else Use(term, 1, number)
-                    i += n - 1
-                    break
-            i += 1
+        for match in pattern.finditer(_SKIP_INLINE.sub(" ", line).casefold()):
+            term = by_form[" ".join(_SEPARATOR.split(match.group(1)))]
+            key = _normal(term.source)
+            old = kept.get(key)
+            kept[key] = Use(term, old.count + 1, old.first_line) if old else Use(term, 1, number)
     return sorted(kept.values(), key=lambda u: u.first_line)
 
 
