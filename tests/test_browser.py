@@ -273,6 +273,21 @@ def test_every_page_opens_from_disk_without_errors_or_outside_requests(course_si
         context.close()
 
 
+def test_an_abbreviation_explains_itself_when_tapped_on_a_phone(course_site: Path, browser: Any) -> None:
+    """Phones have no hover: tapping the first "Disnaker" of module 1 shows what it stands for."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto((course_site / "modul-01" / "index.html").as_uri())
+        abbreviation = page.locator("article abbr", has_text="Disnaker").first
+        abbreviation.tap()
+        tooltip = page.locator("[role=tooltip].md-tooltip2--active")
+        tooltip.wait_for(state="visible", timeout=5000)
+        assert tooltip.inner_text().startswith("Dinas Ketenagakerjaan")
+    finally:
+        context.close()
+
+
 def test_answers_to_removed_questions_do_not_disturb_the_rest(demo_site: Path, visit: Any) -> None:
     """A content update that removes a question keeps every other answer, and the page works."""
     base = demo_site.as_uri() + "/"
