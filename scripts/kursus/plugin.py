@@ -31,7 +31,7 @@ from .background import Background
 from .problems import Problem, as_text
 from .progress import manifest, progress_table
 from .project import ProjectError
-from .quiz.bank import Bank, quiz_files
+from .quiz.bank import Bank, load_bank, quiz_files
 from .quiz.checks import Settings
 from .quiz.markers import MARKER
 from .quiz.render import Renderer
@@ -39,7 +39,7 @@ from .searchindex import write_language_indexes
 from .translations.layout import Layout, load_layout
 from .translations.sitepage import TranslationSite
 from .ui import UiStringsError, for_browser, interface_fallbacks, load_strings, translator
-from .validation import Findings, check, load
+from .validation import Findings, check
 
 log = logging.getLogger("mkdocs.plugins.kursus")
 
@@ -127,7 +127,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             source_language=self.default_language,
             min_options=self.config.min_options,
         )
-        bank, self.found = load(self.root, quiz_files(self.root / self.config.quizzes_dir))
+        bank, self.found = load_bank(quiz_files(self.root / self.config.quizzes_dir), self.root)
         self._close_background()
         self.findings, self.reported, self.translation = None, False, None
         self.checks = Background(check, self.root, bank, pages, settings)

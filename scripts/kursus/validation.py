@@ -1,7 +1,7 @@
 """Everything a build must pass: the question bank, its markers and the translations.
 The plugin, ``kursus check`` and the benchmark all run these functions, so they can never disagree.
 
-Two steps. ``load`` reads the bank, which the pages need. ``check`` only reports, and the renderer
+Two steps. ``load_bank`` reads the bank, which the pages need. ``check`` only reports, and the renderer
 never fails on a bank it has not passed (tests/test_checker_fuzz.py), so the plugin runs it on
 another core while MkDocs renders the pages, see ``background.py``.
 """
@@ -17,11 +17,6 @@ from .quiz.checks import Settings, check_all
 from .translations.layout import load_layout
 from .translations.rules import translation_findings
 from .translations.status import LanguageStatus
-
-
-def load(root: Path, quiz_paths: list[Path]) -> tuple[Bank, list[Problem]]:
-    """The bank and what kept parts of it from loading (YAML syntax, wrong types)."""
-    return load_bank(quiz_paths, root)
 
 
 @dataclass(frozen=True)
@@ -41,5 +36,5 @@ def validate(
     root: Path, quiz_paths: list[Path], pages: list[tuple[str, str]], settings: Settings
 ) -> tuple[Bank, list[Problem]]:
     """The bank and every problem, sorted. Raises ``ProjectError`` like ``check``."""
-    bank, problems = load(root, quiz_paths)
+    bank, problems = load_bank(quiz_paths, root)
     return bank, sorted([*problems, *check(root, bank, pages, settings).problems])

@@ -23,10 +23,6 @@ from .status import LanguageStatus, State, collect_status
 from .structure import compare
 
 
-def check_translation_rules(layout: Layout, bank: Bank) -> list[Problem]:
-    return translation_findings(layout, bank)[0]
-
-
 def translation_findings(layout: Layout, bank: Bank) -> tuple[list[Problem], list[LanguageStatus]]:
     """The problems, and the status of every translated language they were found from."""
     strings = _strings(layout.ui_strings)
