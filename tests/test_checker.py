@@ -21,7 +21,10 @@ from kursus.problems import as_github, as_text, error, summary, warning
 
 CHECKER = Path(__file__).resolve().parent / "checker"
 CASES = sorted(p.name for p in CHECKER.iterdir() if (p / "mkdocs.yml").is_file())
-RULE_SOURCES = [Path(kursus.__file__).parent / "quiz" / name for name in ("checks.py", "model.py", "bank.py")]
+PACKAGE = Path(kursus.__file__).parent
+RULE_SOURCES = [PACKAGE / "quiz" / name for name in ("checks.py", "model.py", "bank.py")] + sorted(
+    (PACKAGE / "content").glob("*.py")
+)
 
 PROBLEM = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<code>[A-Z]\d{3}) (?P<warning>warning: )?")
 SUMMARY = re.compile(
@@ -88,7 +91,7 @@ def test_case_reports_its_rule(case: str) -> None:
 def test_every_code_has_a_case() -> None:
     codes = set()
     for source in RULE_SOURCES:
-        codes |= set(re.findall(r"\"([QMB]\d{3})\"", source.read_text(encoding="utf-8")))
+        codes |= set(re.findall(r"\"([QMBPGF]\d{3})\"", source.read_text(encoding="utf-8")))
     assert len(codes) >= 30
     reported = set()
     for case in CASES:

@@ -1,4 +1,5 @@
-"""Everything a build must pass: the question bank, its markers and the translations.
+"""Everything a build must pass: the question bank, its markers, the translations and the content checks
+(people, forms to avoid, session plans).
 The plugin, ``kursus check`` and the benchmark all run these functions, so they can never disagree.
 
 Two steps. ``load_bank`` reads the bank, which the pages need. ``check`` only reports, and the renderer
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .content import content_findings
 from .problems import Problem
 from .quiz.bank import Bank, load_bank
 from .quiz.checks import Settings, check_all
@@ -28,8 +30,10 @@ class Findings:
 def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> Findings:
     """The quiz rules, the markers in ``pages``, and the translations: structure, glossary, records,
     interface strings. Raises ``ProjectError`` when the course's own set-up (mkdocs.yml) cannot be read."""
-    translation_problems, statuses = translation_findings(load_layout(root), bank)
-    return Findings([*check_all(bank, pages, settings), *translation_problems], statuses)
+    layout = load_layout(root)
+    translation_problems, statuses = translation_findings(layout, bank)
+    content = content_findings(root, layout.show(layout.docs_dir), layout.source, layout.languages, pages, bank)
+    return Findings([*check_all(bank, pages, settings), *translation_problems, *content], statuses)
 
 
 def validate(

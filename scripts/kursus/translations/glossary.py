@@ -81,6 +81,9 @@ def read_glossary(markdown: str, columns: dict[str, str]) -> dict[str, list[Term
     terms: dict[str, list[Term]] = {}
     header: list[str | None] | None = None
     for number, line in prose_lines(markdown):
+        if line.startswith("#"):
+            header = None  # a later section's table (forms to avoid) is no list of renderings
+            continue
         cells = _cells(line)
         if not cells or _RULE.match(line):
             continue
