@@ -19,6 +19,8 @@ from kursus.cli import main
 
 from conftest import CHROMIUM, make_project
 
+pytestmark = pytest.mark.browser  # Chromium prints the PDFs
+
 COURSE = Path(__file__).parent / "print" / "course"
 ANSWERS = [  # what participants must never find on paper: feedback, explanations, model answer, accepted answer
     "Tepat, pilihan ada di tangan pencari kerja.",
@@ -113,11 +115,13 @@ def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
 EXPECTED = [
     "id/buku-peserta.pdf",
     "id/panduan-fasilitator.pdf",
+    "id/kit-meja.pdf",
     "id/modul-01-kuis.pdf",
     "id/modul-01-lembar-jawaban.pdf",
     "id/modul-01-kunci-jawaban.pdf",
     "en/buku-peserta.pdf",
     "en/panduan-fasilitator.pdf",
+    "en/kit-meja.pdf",
     "en/modul-01-kuis.pdf",
     "en/modul-01-lembar-jawaban.pdf",
     "en/modul-01-kunci-jawaban.pdf",
@@ -130,7 +134,7 @@ def test_every_document_is_printed_in_both_languages_with_progress(printed: Prin
     assert sorted(p.relative_to(printed.out).as_posix() for p in printed.out.rglob("*.pdf")) == sorted(EXPECTED)
     assert not [p for p in printed.out.rglob("*") if p.name.startswith(".")], "temporary files left behind"
     progress = [line for line in printed.stdout.splitlines() if line.startswith("[")]
-    assert [re.match(r"\[\s*\d+/11\] (\S+):", line)[1] for line in progress] == EXPECTED  # type: ignore[index]
+    assert [re.match(r"\[\s*\d+/13\] (\S+):", line)[1] for line in progress] == EXPECTED  # type: ignore[index]
     for name in EXPECTED:
         info = printed.info(name)
         assert "(A4)" in info["Page size"], name
@@ -181,6 +185,29 @@ def test_english_handbook_prints_an_untranslated_page_from_indonesian_and_says_s
     assert "Module 1: Role and Ethics" in text and "Learning objectives" in text
     assert "This page is not translated yet" in text and "Lembar Kerja Modul 1" in text
     assert "note: en/modul-01/lembar-kerja.md is not translated yet" in printed.stdout
+
+
+def word_heights(printed: Printed, name: str) -> dict[str, list[float]]:
+    """Each word of the PDF with the heights of its boxes (about its font size), by pdftotext -bbox."""
+    html = subprocess.run(
+        ["pdftotext", "-bbox", str(printed.out / name), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    heights: dict[str, list[float]] = {}
+    for y_min, y_max, word in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)<', html):
+        heights.setdefault(word, []).append(float(y_max) - float(y_min))
+    return heights
+
+
+def test_desk_kit_prints_each_handout_and_card_on_its_own_sheet_the_handout_in_large_print(printed: Printed) -> None:
+    pages = printed.pages("id/kit-meja.pdf")
+    handout = next(i for i, page in enumerate(pages) if "Layanan kami gratis." in page)
+    card = next(i for i, page in enumerate(pages) if "Sebutkan nama dan peran Anda." in page)
+    referral = next(i for i, page in enumerate(pages) if "Unit Layanan Disabilitas" in page)
+    assert referral < handout < card, "course-wide sheets first, then each module's handout, then its card"
+    heights = word_heights(printed, "id/kit-meja.pdf")
+    assert min(heights["gratis."]) > 1.4 * max(heights["Sebutkan"])  # 16 pt against 10 pt
+    # English prints the untranslated kit from Indonesian and says so
+    assert "note: en/modul-01/kit-meja.md is not translated yet" in printed.stdout
 
 
 def test_paper_quiz_numbers_every_question_and_holds_no_answer(printed: Printed) -> None:
@@ -259,7 +286,7 @@ def test_one_language_only(tmp_path: Path) -> None:
     assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.pdf")) == [
         name for name in sorted(EXPECTED) if name.startswith("en/")
     ]
-    assert "Printing 5 documents (en)" in stdout
+    assert "Printing 6 documents (en)" in stdout
 
 
 # -- bad input: a clear message, a non-zero exit, nothing written ----------------------------------

@@ -17,20 +17,21 @@ from ..problems import as_text, summary
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "print",
-        help="print the course to PDF: handbook, quizzes, answer sheets, keys, facilitator guide",
+        help="print the course to PDF: handbook, facilitator guide, desk kit, quizzes, answer sheets, keys",
         description=(
             "Print the course for workshops on paper, from the same sources as the website, into one folder "
             "per language (dist/id/, dist/en/): the learner handbook (every module's reading and worksheet, "
             "no answers), the facilitator guide (notes, session plans, role-play cards to cut out, answer "
-            "keys), and per module the question paper, a separate answer sheet and the trainer's answer key; "
+            "keys), the desk kit (handouts for job seekers in large print and counsellor desk cards, one per sheet), "
+            "and per module the question paper, a separate answer sheet and the trainer's answer key; "
             "bilingual question papers go into dist/id-en/. Needs Debian's chromium (/usr/bin/chromium). "
             "The question bank must pass 'kursus check' first. Each PDF is written to a temporary file and "
             "renamed when complete."
         ),
         epilog=(
             "Files in each language folder: buku-peserta.pdf (learner handbook), panduan-fasilitator.pdf "
-            "(facilitator guide), modul-NN-kuis.pdf (question paper), modul-NN-lembar-jawaban.pdf (answer "
-            "sheet), modul-NN-kunci-jawaban.pdf (answer key, for the trainer only)."
+            "(facilitator guide), kit-meja.pdf (desk kit), modul-NN-kuis.pdf (question paper), "
+            "modul-NN-lembar-jawaban.pdf (answer sheet), modul-NN-kunci-jawaban.pdf (answer key, for the trainer only)."
         ),
     )
     p.add_argument(

@@ -4,7 +4,9 @@
 - the facilitator guide: the facilitator notes (session plans, role-play cards to cut out, answer keys)
   and the worksheets' self-check notes that the handbook leaves out;
 - per module: the question paper, the answer sheet and the trainer's answer key;
-- per module: the question paper in two languages side by side.
+- per module: the question paper in two languages side by side;
+- the desk kit: the course-wide desk kit (``kit-meja/``) and every module's handout for job seekers and
+  counsellor desk card (``modul-NN/kit-meja.md``), each piece starting a new sheet.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from .paper import bilingual, blank
 CSS = Path(__file__).with_name("print.css")
 TOC_SLOT = "<!-- pp-toc -->"
 TOC_DEPTH = 2
+DESK_KIT_DIR = "kit-meja"  # the course-wide desk kit
+DESK_KIT_PAGE = "kit-meja.md"  # each module's handout and desk card
 
 
 @cache
@@ -221,6 +225,17 @@ class Composer:
             notes=notes,
         )
 
+    def desk_kit(self) -> Document:
+        folder = self.course.project.docs_dir / self.course.default_language / DESK_KIT_DIR
+        shared = sorted(p.name for p in folder.glob("*.md")) if folder.is_dir() else []
+        shared.sort(key=lambda name: name != "index.md")
+        paths = [f"{DESK_KIT_DIR}/{name}" for name in shared]
+        paths += [f"{module_dir(m)}/{DESK_KIT_PAGE}" for m in self.course.modules()]
+        pages, notes = self._pages(paths, learner=True)
+        title = self.t("print_desk_kit")
+        body = self._cover(title) + "".join(self._chapter(page, source, " pp-kit") for page, source in pages)
+        return self._document(f"{self.lang}/kit-meja.pdf", title, body, toc=self._toc(pages), notes=notes)
+
     def _module(self, quiz: Quiz) -> tuple[str, str, str]:
         """(file name stem, module number, module title)."""
         return module_dir(quiz.module), str(int(quiz.module[1:])), self.renderer.text(quiz.title)
@@ -279,7 +294,7 @@ def compose(course: Course, languages: list[str], with_bilingual: bool = True) -
     quizzes = sorted(course.bank.quizzes, key=lambda q: q.module)
     documents: list[Document] = []
     for composer in composers.values():
-        documents += [composer.handbook(), composer.guide()]
+        documents += [composer.handbook(), composer.guide(), composer.desk_kit()]
         for quiz in quizzes:
             documents += [composer.quiz(quiz), composer.answer_sheet(quiz), composer.answer_key(quiz)]
     if with_bilingual and len(ordered) > 1:
