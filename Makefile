@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
 
-.PHONY: build serve test check bench print clean
+.PHONY: build serve test test-fast check bench print clean
 .DEFAULT_GOAL := build
 
 $(STAMP): requirements.lock pyproject.toml
@@ -15,7 +15,7 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PIP) install --no-deps --no-build-isolation -e .
 	@touch $@
 
-build: $(STAMP)  ## build site/ and dist/kursus-konselor-<version>.zip
+build: $(STAMP)  ## build site/, the learner zip and the trainer zip in dist/
 	$(BIN)/kursus build
 
 serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/
@@ -29,8 +29,14 @@ test: $(STAMP)  ## lint, type-check and run every test (browser tests need /usr/
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-print: $(STAMP)  ## PDFs for trainers in dist/<language>/: handbook, quizzes, answer sheets, keys, facilitator guide
+test-fast: $(STAMP)  ## the quick loop: lint, type-check and every test that needs no browser
+	$(BIN)/ruff check scripts tests
+	$(BIN)/mypy
+	$(BIN)/pytest -m "not browser"
+
+print: $(STAMP)  ## PDFs for trainers in dist/<language>/, then the trainer package with them
 	$(BIN)/kursus print
+	$(BIN)/kursus build --quiet
 
 bench: $(STAMP)  ## build-time, size and checker benchmarks (prints ratios)
 	$(BIN)/python -m kursus.bench

@@ -254,6 +254,30 @@ def test_imported_progress_restores_answers_in_a_fresh_profile(demo_site: Path, 
     assert fresh.page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Correct."
 
 
+def test_progress_travels_as_text_where_no_file_can_be_saved(demo_site: Path, visit: Any) -> None:
+    """Kiwix on a phone saves no downloaded file: the learner copies the progress as text instead."""
+    base = demo_site.as_uri() + "/"
+    first = visit(base + "modul-01/index.html", base)
+    first.page.locator("#q-m01-q01").get_by_label("Pencari kerja").check()
+    first.page.locator("#q-m01-q01").get_by_role("button", name="Periksa").click()
+    first.page.goto(base + "kemajuan.html")
+    first.page.get_by_text("Tanpa berkas: salin atau tempel teks kemajuan").click()
+    first.page.get_by_role("button", name="Tampilkan teks kemajuan").click()
+    text = first.page.locator("#kk-progress-text").input_value()
+    assert '"m01.q01"' in text
+    fresh = visit(base + "kemajuan.html", base)  # another device: empty storage
+    fresh.page.get_by_text("Tanpa berkas: salin atau tempel teks kemajuan").click()
+    fresh.page.locator("#kk-progress-text").fill("bukan teks kemajuan")
+    fresh.page.get_by_role("button", name="Muat dari teks").click()
+    assert "Tidak ada yang diubah" in fresh.page.locator(".kk-progress__textmsg").inner_text()
+    fresh.page.locator("#kk-progress-text").fill(text)
+    fresh.page.get_by_role("button", name="Muat dari teks").click()
+    assert "Jawaban yang dipakai: 1." in fresh.page.locator(".kk-progress__textmsg").inner_text()
+    fresh.page.goto(base + "modul-01/index.html")
+    assert fresh.page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Benar."
+    assert not first.errors and not fresh.errors, (first.errors, fresh.errors)
+
+
 def test_every_page_opens_from_disk_without_errors_or_outside_requests(course_site: Path, browser: Any) -> None:
     """Every page of both languages, opened from disk in one tab: no console error, no other host."""
     base = course_site.as_uri() + "/"
@@ -377,3 +401,22 @@ def test_every_question_type_by_keyboard_alone_persists_and_follows_the_language
     assert "Saya menanyakan" in page.locator("#q-m01-q05 textarea").input_value()
     assert "Score for this module: 6 of 6 points" in page.locator(".kk-score").inner_text()
     assert not v.foreign and not v.errors, (v.foreign, v.errors)
+
+
+def test_a_table_wider_than_a_phone_can_be_scrolled_by_keyboard(course_site: Path, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto((course_site / "modul-12" / "lembar-kerja.html").as_uri())
+        page.wait_for_load_state("load")
+        wraps = page.eval_on_selector_all(
+            ".md-typeset__scrollwrap",
+            "els => els.map(e => [e.scrollWidth > e.clientWidth + 1, e.getAttribute('tabindex'),"
+            " e.getAttribute('aria-label')])",
+        )
+        scrolling = [w for w in wraps if w[0]]
+        assert scrolling, "the register table is wider than a 360 px screen"
+        assert all(w[1] == "0" and w[2] for w in scrolling), wraps
+        assert all(w[1] is None for w in wraps if not w[0]), "a table that fits needs no extra tab stop"
+    finally:
+        context.close()

@@ -4,6 +4,7 @@ switcher, from disk (file://) in headless Chromium (issue 5)."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,7 @@ def test_interface_texts_a_partial_language_lacks_appear_in_english_not_indonesi
     texts for vi), not Bahasa Indonesia; texts vi has (the banner) stay Vietnamese."""
     html = (site / "vi" / "modul-01" / "latihan.html").read_text(encoding="utf-8")
     assert 'data-act="check">Check</button>' in html and ">Periksa<" not in html
-    ui = json.loads(html.split('<script id="kk-data" type="application/json">')[1].split("</script>")[0])["ui"]
+    ui = json.loads(re.search(r'<script id="kk-data"[^>]*>(.*?)</script>', html, re.S).group(1))["ui"]  # type: ignore[union-attr]
     assert (ui["check"], ui["module"]) == ("Check", "Module")
     assert "Chưa được dịch" in html
     indonesian = (site / "modul-01" / "latihan.html").read_text(encoding="utf-8")

@@ -16,7 +16,7 @@ import yaml
 from . import __version__, validation
 from .background import parallel_is_safe
 from .commands.build import build_site
-from .packaging import make_zip
+from .packaging import learner_package_name, make_zip
 from .project import load_project
 from .quiz.bank import load_bank, quiz_files
 from .quiz.checks import check_all
@@ -160,7 +160,7 @@ def main() -> None:
                 total += plain_build(ROOT / "docs" / language, out, extensions)
             plain.append(total)
         ours, plain = ours[1:], plain[1:]  # the warm-up round also pays for imports and template compilation
-        package = make_zip(temp / "ours", temp / "dist", __version__)
+        package = make_zip(temp / "ours", temp / "dist", learner_package_name(__version__))
         print(f"build time, ours (best of {RUNS}):   {min(ours):8.2f} s")
         print(f"build time, plain Material:    {min(plain):8.2f} s  (one build per language, best of {RUNS})")
         print(f"ratio ours / plain:            {min(ours) / min(plain):8.2f}   (target <= 1.25)")

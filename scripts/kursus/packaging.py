@@ -1,4 +1,10 @@
-"""The offline package: ``dist/kursus-konselor-<version>.zip`` with an "open me first" page."""
+"""The offline packages, each with an "open me first" page:
+
+- ``dist/kursus-konselor-<version>.zip``, for learners: the learner's edition of the site (no facilitator
+  notes, answer keys or role-play briefs);
+- ``dist/kursus-konselor-pelatih-<version>.zip``, for trainers: the full site and the print pack (the
+  PDFs ``kursus print`` wrote into ``dist/<language>/``), so a trainer without Python gets everything.
+"""
 
 from __future__ import annotations
 
@@ -45,10 +51,10 @@ dari dalam zip: pencarian dan penyimpanan jawaban tidak akan berjalan.</li>
 </ol>
 <h2>Di ponsel</h2>
 <ol>
-<li>Cara paling mudah: pelajari kursus di laptop, atau minta fasilitator mencetak buku pegangan.</li>
-<li>Di ponsel Android, ekstrak zip dengan aplikasi pengelola berkas, lalu buka Firefox dan ketik alamat
-folder tersebut, misalnya <code>file:///sdcard/Download/kursus-konselor-{version}/{site}/index.html</code>.
-Tidak semua ponsel dan peramban mengizinkan ini; jika halaman tidak terbuka, gunakan laptop.</li>
+<li>Pasang aplikasi Kiwix (Google Play), lalu buka berkas <code>kursus-konselor-{version}.zim</code> yang
+diterbitkan bersama zip ini: mintalah kepada fasilitator. Langkah lengkapnya ada di halaman
+<a href="{site}/belajar-di-ponsel.html">Belajar di ponsel</a>.</li>
+<li>Tanpa Kiwix: pelajari kursus di laptop, atau minta fasilitator mencetak buku peserta.</li>
 </ol>
 </section>
 <section lang="en">
@@ -67,13 +73,13 @@ zip: search and saved answers will not work.</li>
 </ol>
 <h2>On a phone</h2>
 <ol>
-<li>Easiest: study on a laptop, or ask your facilitator for the printed handbook.</li>
-<li>On an Android phone, extract the zip with a file manager app, then open Firefox and type the folder's
-address, for example <code>file:///sdcard/Download/kursus-konselor-{version}/{site}/en/index.html</code>.
-Not every phone and browser allows this; if the page does not open, use a laptop.</li>
+<li>Install the Kiwix app (Google Play), then open the file <code>kursus-konselor-{version}.zim</code> published
+with this zip: ask your facilitator for it. The steps are on the page
+<a href="{site}/en/belajar-di-ponsel.html">Studying on a phone</a>.</li>
+<li>Without Kiwix: study the course on a laptop, or ask your facilitator for the printed handbook.</li>
 </ol>
 </section>
-</main>
+{trainer}</main>
 </body>
 </html>
 """
@@ -84,19 +90,60 @@ SKIPPED_SUFFIXES = (".map",)
 SKIPPED_FILES = ("404.html",)
 
 
-def open_me_first(version: str) -> str:
-    return _PAGE.format(version=version, site=SITE_FOLDER, open_me=OPEN_ME_FIRST)
+PRINT_FOLDER = "cetak"  # the print pack inside the trainer's package
+PARTICIPANTS_FOLDER = "untuk-peserta"  # the learner's zip and ZIM file inside the trainer's package
+
+_TRAINER = """<section lang="id">
+<h2>Untuk pelatih</h2>
+<p>Paket ini berisi seluruh kursus, termasuk catatan fasilitator dan kunci jawaban, serta bahan cetak di
+folder <code>{prints}</code>. Jangan membagikan paket ini kepada peserta. Untuk peserta, salin isi folder
+<code>{participants}</code>: <code>kursus-konselor-{version}.zip</code> untuk laptop dan
+<code>kursus-konselor-{version}.zim</code> untuk aplikasi Kiwix di ponsel. Keduanya tidak memuat kunci
+jawaban.</p>
+</section>
+<section lang="en">
+<h2>For trainers</h2>
+<p>This package holds the whole course, facilitator notes and answer keys included, and the print pack in
+the <code>{prints}</code> folder. Do not hand it to participants. For participants, copy what is in the
+<code>{participants}</code> folder: <code>kursus-konselor-{version}.zip</code> for laptops and
+<code>kursus-konselor-{version}.zim</code> for the Kiwix app on phones. Neither holds answer keys.</p>
+</section>
+"""
 
 
-def make_zip(site_dir: Path, dist_dir: Path, version: str) -> Path:
-    """Write the zip next to its final name, then rename: a failed run leaves no half-written package."""
-    name = f"kursus-konselor-{version}"
+def learner_package_name(version: str) -> str:
+    return f"kursus-konselor-{version}"
+
+
+def trainer_package_name(version: str) -> str:
+    return f"kursus-konselor-pelatih-{version}"
+
+
+def open_me_first(version: str, for_trainers: bool = False) -> str:
+    trainer = _TRAINER.format(version=version, prints=PRINT_FOLDER, participants=PARTICIPANTS_FOLDER)
+    trainer = trainer if for_trainers else ""
+    return _PAGE.format(version=version, site=SITE_FOLDER, open_me=OPEN_ME_FIRST, trainer=trainer)
+
+
+def print_pack(dist_dir: Path) -> list[tuple[Path, str]]:
+    """The PDFs of ``kursus print`` in ``dist_dir`` (``id/…``, ``en/…``, ``id-en/…``), with their place
+    in the trainer's package."""
+    found = sorted(p for p in dist_dir.glob("*/*.pdf") if not p.parent.name.startswith("."))
+    return [(p, f"{PRINT_FOLDER}/{p.relative_to(dist_dir).as_posix()}") for p in found]
+
+
+def make_zip(site_dir: Path, dist_dir: Path, name: str, extra: list[tuple[Path, str]] | None = None) -> Path:
+    """Write ``dist_dir/<name>.zip`` next to its final name, then rename: a failed run leaves no
+    half-written package. ``extra`` files (path, place in the package) make it the trainer's package."""
     dist_dir.mkdir(parents=True, exist_ok=True)
     target = dist_dir / f"{name}.zip"
+    version = name.rsplit("-", 1)[-1]
     with replacing(target) as temp, zipfile.ZipFile(temp, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(f"{name}/{OPEN_ME_FIRST}", open_me_first(version))
+        archive.writestr(f"{name}/{OPEN_ME_FIRST}", open_me_first(version, for_trainers=extra is not None))
         for path in sorted(site_dir.rglob("*")):
             relative = path.relative_to(site_dir).as_posix()
             if path.is_file() and not path.name.endswith(SKIPPED_SUFFIXES) and relative not in SKIPPED_FILES:
                 archive.write(path, f"{name}/{SITE_FOLDER}/{relative}")
+        for path, place in extra or []:
+            archive.write(path, f"{name}/{place}")
     return target

@@ -21,12 +21,13 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import abbreviations
+from .audience import LEARNER, TRAINER, is_trainer_only, learner_nav, page_path, unlink_trainer_pages
 from .background import Background
 from .problems import Problem, as_text
 from .progress import manifest, progress_table
@@ -40,6 +41,7 @@ from .translations.layout import Layout, load_layout
 from .translations.sitepage import TranslationSite
 from .ui import UiStringsError, for_browser, interface_fallbacks, load_strings, translator
 from .validation import Findings, check
+from .webapp import AppLanguage, write_web_app
 
 log = logging.getLogger("mkdocs.plugins.kursus")
 
@@ -55,6 +57,11 @@ class KursusConfig(Config):
     abbreviations = c.Type(str, default="includes/singkatan.{language}.md")
     complete_languages = c.ListOfItems(c.Type(str), default=[])
     min_options = c.Type(int, default=3)
+    # "learner" leaves out the trainer-only pages (the offline zip and packages made from it).
+    audience = c.Choice((TRAINER, LEARNER), default=TRAINER)
+    trainer_only = c.ListOfItems(c.Type(str), default=["fasilitator/"])
+    # The hosted site as an installable web app that works offline (never under 'mkdocs serve').
+    web_app = c.Type(bool, default=True)
 
 
 class KursusPlugin(BasePlugin[KursusConfig]):
@@ -76,6 +83,20 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         self.reported = False
         self.layout: Layout | None = None
         self.directory_urls = False
+        self.command = "build"
+        self.builds_running = 0  # static-i18n builds the other languages inside the default one's build
+        self.site_names: dict[str, str] = {}  # each language pass's site name (the web app's names)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.builds_running += 1
+
+    @property
+    def web_app(self) -> bool:
+        """Live previews reload pages as files change: a cache in between would show old pages."""
+        return self.config.web_app and not self.for_learners and self.command != "serve"
 
     # Runs after static-i18n's on_config (-100), which sets the language of this pass.
     @event_priority(-110)
@@ -83,6 +104,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         self.root = Path(config.config_file_path or "mkdocs.yml").resolve().parent
         self.language = str(config.theme.get("language") or "id")
         self.default_language, self.languages = _i18n_languages(config, self.language)
+        self.site_names[self.language] = config.site_name
         # Read and validate once per build command, not once per language pass.
         if self.checked_for is not config or not self.bank.quizzes:
             try:
@@ -95,6 +117,8 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         via = interface_fallbacks(self.language, self.default_language, self.complete_languages)
         self.t = translator(self.strings, self.language, self.default_language, via)
         self.renderer = Renderer(self.bank, self.language, self.default_language, self.t)
+        if self.for_learners:
+            config.nav = learner_nav(config.nav, self.config.trainer_only)
         if ABBREVIATIONS not in config.markdown_extensions:
             config.markdown_extensions.append(ABBREVIATIONS)
         config.mdx_configs[ABBREVIATIONS] = {
@@ -104,6 +128,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             "lang": self.language,
             "ui": for_browser(self.strings, self.language, self.default_language, via),
             "modules": manifest(self.bank, self.language, self.default_language),
+            "app": {"default": self.default_language} if self.web_app else None,
         }
         config.extra["kursus"] = {
             "language": self.language,
@@ -112,6 +137,10 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             "client_json": htmlsafe_json_dumps(client, separators=(",", ":")),
         }
         return config
+
+    @property
+    def for_learners(self) -> bool:
+        return self.config.audience == LEARNER
 
     @property
     def complete_languages(self) -> list[str]:
@@ -181,6 +210,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_background()
+        self.builds_running = 0
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -202,11 +232,17 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         env.filters["kk_without_alternate_links"] = without_alternate_links
         return env
 
+    # After static-i18n's on_files (-100), which makes this language pass's files.
+    @event_priority(-110)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Source maps are for developers, and lunr's language packs are never loaded: every index
         # uses lunr's core (Indonesian relies on the stems field).
         for file in list(files):
-            if file.src_uri.endswith(".map") or file.src_uri.startswith(UNUSED_LUNR):
+            if (
+                file.src_uri.endswith(".map")
+                or file.src_uri.startswith(UNUSED_LUNR)
+                or (self.for_learners and file.is_documentation_page() and self._trainer_only(file.src_uri))
+            ):
                 files.remove(file)
         # The interface strings sit in the theme folder but reach pages through the plugin.
         strings = self.root / self.config.ui_strings
@@ -216,6 +252,14 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             if shipped is not None:
                 files.remove(shipped)
         return files
+
+    def _trainer_only(self, src_uri: str) -> bool:
+        return is_trainer_only(page_path(src_uri, self.languages), self.config.trainer_only)
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if not self.for_learners:
+            return markdown
+        return unlink_trainer_pages(markdown, page_path(page.file.src_uri, self.languages), self.config.trainer_only)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         t, renderer = self.t, self.renderer
@@ -231,6 +275,8 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         def replace(match: re.Match[str]) -> str:
             kind, ref = match.group(1), match.group(2)
             if kind == "kunci":
+                if self.for_learners:
+                    return ""  # answer keys are for trainers only
                 quiz = self.bank.module(ref)
                 return park(renderer.answer_key(quiz)) if quiz else match.group(0)
             placed = renderer.placed(ref)
@@ -266,9 +312,27 @@ class KursusPlugin(BasePlugin[KursusConfig]):
 
     # After static-i18n's final search index (-100, listed earlier) and before offline's (-100, listed later).
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _split_search(self, *, config: MkDocsConfig) -> None:
         self._report()
         write_language_indexes(Path(config.site_dir), self.default_language, self.languages)
+
+    # After every plugin has written its files (offline's search_index.js too), so that the service
+    # worker lists the site as served; once, at the end of the outermost build, which holds the others.
+    @event_priority(-200)
+    def _web_app(self, *, config: MkDocsConfig) -> None:
+        self.builds_running = max(0, self.builds_running - 1)
+        if self.web_app and self.builds_running == 0:
+            languages = [
+                AppLanguage(
+                    code,
+                    self.site_names.get(code, config.site_name),
+                    "" if code == self.default_language else f"{code}/",
+                )
+                for code in self.languages
+            ]
+            write_web_app(Path(config.site_dir), languages)
+
+    on_post_build = CombinedEvent(_split_search, _web_app)
 
 
 _ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')

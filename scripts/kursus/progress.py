@@ -57,5 +57,15 @@ def progress_table(
         f'<p class="kk-progress__actions"><button type="button" class="md-button md-button--primary" '
         f'data-act="export">{escape(t("export"))}</button> <label class="md-button" for="kk-import">'
         f'{escape(t("import"))}</label><input type="file" id="kk-import" accept=".json,application/json" '
-        f'class="kk-visually-hidden"></p><p class="kk-progress__msg" role="status" aria-live="polite"></p></form>'
+        f'class="kk-visually-hidden"></p><p class="kk-progress__msg" role="status" aria-live="polite"></p>'
+        # Where no file can be saved or chosen (the Kiwix app on a phone), progress travels as text.
+        f'<details class="kk-progress__text"><summary>{escape(t("progress_text"))}</summary>'
+        f"<p>{escape(t('progress_text_help'))}</p>"
+        f'<p><label for="kk-progress-text">{escape(t("progress_text_label"))}</label></p>'
+        f'<textarea id="kk-progress-text" rows="4" spellcheck="false" autocomplete="off"></textarea>'
+        f'<p class="kk-progress__actions"><button type="button" class="md-button" data-act="text-show">'
+        f'{escape(t("progress_text_show"))}</button> <button type="button" class="md-button" data-act="text-copy">'
+        f'{escape(t("progress_text_copy"))}</button> <button type="button" class="md-button" data-act="text-load">'
+        f"{escape(t('progress_text_load'))}</button></p>"
+        f'<p class="kk-progress__textmsg" role="status" aria-live="polite"></p></details></form>'
     )

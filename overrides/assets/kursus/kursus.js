@@ -6,6 +6,7 @@
   if (!dataEl) return;
   var DATA = JSON.parse(dataEl.textContent), UI = DATA.ui;
   var KEY = "kursus-konselor/progress", FORMAT = "kursus-konselor-progress", VERSION = 1;
+  var APP_KEY = "kursus-konselor/app-ready";
   var store = null, memory = null, notices = [];
 
   function t(key, values) {
@@ -227,7 +228,7 @@
   }
 
   function exportProgress() {
-    var blob = new Blob([JSON.stringify(state, null, 1)], { type: "application/json" });
+    var blob = new Blob([progressText()], { type: "application/json" });
     var a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = "kursus-konselor-kemajuan-" + new Date().toISOString().slice(0, 10) + ".json";
@@ -235,25 +236,29 @@
     setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
   }
 
+  function progressText() { return JSON.stringify(state, null, 1); }
+
   function importProgress(file, msg) {
     var reader = new FileReader();
-    reader.onload = function () {
-      var d;
-      try { d = JSON.parse(reader.result); } catch (e) { d = null; }
-      if (!valid(d) || d.version > VERSION) { msg.textContent = t("import_bad"); return; }
-      var count = 0;
-      Object.keys(d.answers).forEach(function (id) {
-        var a = d.answers[id], mine = state.answers[id];
-        if (!a || typeof a !== "object" || !("v" in a)) return;
-        if (!mine || (a.t || 0) >= (mine.t || 0)) { state.answers[id] = a; count += 1; }
-      });
-      save(state);
-      msg.textContent = t("import_done", { count: count });
-      $$(document, ".kk-q").forEach(function (q) { var s = state.answers[q.getAttribute("data-qid")]; if (s) { types[q.getAttribute("data-type")].set(q, s.v); show(q, s); } });
-      refresh();
-    };
+    reader.onload = function () { importText(String(reader.result), msg); };
     reader.onerror = function () { msg.textContent = t("import_bad"); };
     reader.readAsText(file);
+  }
+
+  function importText(text, msg) {
+    var d;
+    try { d = JSON.parse(text); } catch (e) { d = null; }
+    if (!valid(d) || d.version > VERSION) { msg.textContent = t("import_bad"); return; }
+    var count = 0;
+    Object.keys(d.answers).forEach(function (id) {
+      var a = d.answers[id], mine = state.answers[id];
+      if (!a || typeof a !== "object" || !("v" in a)) return;
+      if (!mine || (a.t || 0) >= (mine.t || 0)) { state.answers[id] = a; count += 1; }
+    });
+    save(state);
+    msg.textContent = t("import_done", { count: count });
+    $$(document, ".kk-q").forEach(function (q) { var s = state.answers[q.getAttribute("data-qid")]; if (s) { types[q.getAttribute("data-type")].set(q, s.v); show(q, s); } });
+    refresh();
   }
 
   /* ---- result code: a module's answers as short text for the trainer (format: kursus/scoring/codes.py) ---- */
@@ -326,10 +331,10 @@
     box.querySelector(".kk-code__msg").textContent = "";
     input.focus(); input.select();
   }
-  function copyCode(p) {
-    var input = p.querySelector(".kk-code input"), msg = p.querySelector(".kk-code__msg");
-    function manual() { input.focus(); input.select(); msg.textContent = t("code_copy_manual"); }
-    function done() { msg.textContent = t("code_copied"); }
+  function copyCode(p) { copyField(p.querySelector(".kk-code input"), p.querySelector(".kk-code__msg"), "code_copied", "code_copy_manual"); }
+  function copyField(input, msg, copied, byHand) {
+    function manual() { input.focus(); input.select(); msg.textContent = t(byHand); }
+    function done() { msg.textContent = t(copied); }
     input.select();
     if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(input.value).then(done, manual); return; }
     try { if (document.execCommand("copy")) { done(); return; } } catch (e) { /* old browsers: select and tell */ }
@@ -362,6 +367,12 @@
     var msg = p.querySelector(".kk-progress__msg"), input = p.querySelector("input[type=file]");
     p.querySelector("[data-act=export]").addEventListener("click", exportProgress);
     input.addEventListener("change", function () { if (input.files[0]) importProgress(input.files[0], msg); input.value = ""; });
+    var text = p.querySelector("#kk-progress-text"), textMsg = p.querySelector(".kk-progress__textmsg");
+    if (text) {
+      p.querySelector("[data-act=text-show]").addEventListener("click", function () { text.value = progressText(); text.focus(); text.select(); textMsg.textContent = ""; });
+      p.querySelector("[data-act=text-copy]").addEventListener("click", function () { if (!text.value) text.value = progressText(); copyField(text, textMsg, "progress_text_copied", "progress_text_manual"); });
+      p.querySelector("[data-act=text-load]").addEventListener("click", function () { importText(text.value, textMsg); });
+    }
     p.addEventListener("click", function (ev) {
       var btn = ev.target.closest("button[data-act=code],button[data-act=copy]");
       if (!btn) return;
@@ -370,4 +381,68 @@
   });
   refresh();
   showNotices();
+  webApp();
+  scrollRegions();
+  window.addEventListener("load", scrollRegions);
+  window.addEventListener("resize", scrollRegions);
+
+  /* Tables wider than the screen scroll sideways inside Material's wrapper: a keyboard must reach them
+     too (WCAG 2.1.1), so a wrapper that scrolls becomes a named, focusable region. */
+  function scrollRegions() {
+    $$(document, ".md-typeset__scrollwrap").forEach(function (wrap) {
+      var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
+      if (scrolls && !wrap.hasAttribute("tabindex")) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", t("table_region"));
+        wrap.setAttribute("data-kk-region", "");
+      } else if (!scrolls && wrap.hasAttribute("data-kk-region")) {
+        ["tabindex", "role", "aria-label", "data-kk-region"].forEach(function (a) { wrap.removeAttribute(a); });
+      }
+    });
+  }
+
+  /* ---- the installable web app (the hosted course only): the service worker keeps every page for use
+     without internet, and a new release is offered, never forced; progress stays in storage ---- */
+  function webApp() {
+    if (!DATA.app || !("serviceWorker" in navigator) || !/^https?:$/.test(location.protocol)) return;
+    var root = new URL((dataEl.getAttribute("data-root") || ".") + "/", location.href), accepted = false;
+    navigator.serviceWorker.addEventListener("controllerchange", function () { if (accepted) location.reload(); });
+    navigator.serviceWorker.register(new URL("sw.js", root).href, { scope: root.href }).then(function (reg) {
+      var link = document.createElement("link");
+      link.rel = "manifest";
+      link.href = new URL((DATA.lang === DATA.app["default"] ? "" : DATA.lang + "/") + "manifest.webmanifest", root).href;
+      document.head.appendChild(link);
+      function offer(worker) {
+        if (!navigator.serviceWorker.controller) return; // the first install: nothing to update
+        appNotice(t("app_update"), t("app_reload"), function () { accepted = true; worker.postMessage("kk-update"); });
+      }
+      if (reg.waiting) offer(reg.waiting);
+      reg.addEventListener("updatefound", function () {
+        var worker = reg.installing;
+        if (worker) worker.addEventListener("statechange", function () { if (worker.state === "installed") offer(worker); });
+      });
+      navigator.serviceWorker.ready.then(function () {
+        document.documentElement.setAttribute("data-kk-offline", "ready");
+        try { if (!localStorage.getItem(APP_KEY)) { localStorage.setItem(APP_KEY, "1"); appNotice(t("app_ready")); } } catch (e) { /* no storage: no notice */ }
+      });
+      reg.update().catch(function () { /* offline: the cached release goes on */ });
+    }).catch(function () { /* no service worker here: the course works as before */ });
+  }
+  function appNotice(text, label, action) {
+    var host = document.querySelector(".md-content__inner");
+    if (!host || document.querySelector(".kk-app-notice")) return;
+    var box = document.createElement("div"), p = document.createElement("p");
+    box.className = "admonition note kk-notice kk-app-notice";
+    box.setAttribute("role", "status");
+    p.textContent = text;
+    box.appendChild(p);
+    if (label) {
+      var b = document.createElement("button");
+      b.type = "button"; b.className = "md-button md-button--primary"; b.textContent = label;
+      b.addEventListener("click", action);
+      box.appendChild(b);
+    }
+    host.insertBefore(box, host.firstChild);
+  }
 })();

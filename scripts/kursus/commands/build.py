@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import sys
 import tempfile
@@ -11,7 +12,20 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from ..packaging import OPEN_ME_FIRST, make_zip
+from ..atomic import folder_mode
+from ..audience import LEARNER, TRAINER
+from ..packaging import (
+    OPEN_ME_FIRST,
+    PARTICIPANTS_FOLDER,
+    learner_package_name,
+    make_zip,
+    print_pack,
+    trainer_package_name,
+)
+from ..translations.layout import load_layout
+from ..zim import course_info, write_zim
+
+AUDIENCE_VARIABLE = "KURSUS_AUDIENCE"  # read by mkdocs.yml: audience: !ENV [KURSUS_AUDIENCE, trainer]
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,27 +33,41 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "build",
         help="build the course (all languages) and the offline zip",
         description=(
-            "Build the course with MkDocs in strict mode (every warning fails the build), write site/, "
-            "then package dist/kursus-konselor-<version>.zip for offline use. site/ is replaced only "
-            "when the build succeeds."
+            "Build the course with MkDocs in strict mode (every warning fails the build) and write site/ "
+            "(every page, for hosting and for trainers). Then build the learner's edition, without "
+            "facilitator notes, answer keys or role-play briefs, and package it as "
+            "dist/kursus-konselor-<version>.zip for participants, and as dist/kursus-konselor-<version>.zim for "
+            "Kiwix (phones and tablets); and package the full site with the "
+            "print pack found in dist/ (run 'kursus print' first) as "
+            "dist/kursus-konselor-pelatih-<version>.zip for trainers. site/ and each zip are replaced only "
+            "when they are complete."
         ),
     )
     p.add_argument("--site-dir", type=Path, default=None, help="where to write the site (default: site/)")
     p.add_argument("--dist-dir", type=Path, default=None, help="where to write the zip (default: dist/)")
-    p.add_argument("--no-zip", action="store_true", help="skip the zip package")
+    p.add_argument("--no-zip", action="store_true", help="skip the learner's and the trainer's zip packages")
     p.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     p.set_defaults(run=run)
 
 
-def build_site(root: Path, site_dir: Path) -> None:
+def build_site(root: Path, site_dir: Path, audience: str = TRAINER) -> None:
     """Build into a temporary folder beside ``site_dir`` and swap it in on success."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    os.chmod(temp, folder_mode())
+    before = os.environ.get(AUDIENCE_VARIABLE)
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(temp))
+        os.environ[AUDIENCE_VARIABLE] = audience
+        try:
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(temp))
+        finally:
+            if before is None:
+                os.environ.pop(AUDIENCE_VARIABLE, None)
+            else:
+                os.environ[AUDIENCE_VARIABLE] = before
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
@@ -73,12 +101,40 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"==> Site built in {time.perf_counter() - started:.1f} s: {site_dir}", flush=True)
     if not args.no_zip:
-        package = make_zip(site_dir, dist_dir, __version__)
-        size = package.stat().st_size / 1_000_000
-        print(f"==> Offline package ({size:.1f} MB): {package}")
-        print(f"    Unzip it and open {OPEN_ME_FIRST} (open me first).")
+        try:
+            _packages(root, site_dir, dist_dir)
+        except MkDocsException as exc:
+            print(f"kursus build: the learner's edition: {exc}", file=sys.stderr)
+            return 1
+        except OSError as exc:
+            print(f"kursus build: {exc}", file=sys.stderr)
+            return 1
     print(f"==> Open the course in a browser: {(site_dir / 'index.html').as_uri()}")
     return 0
+
+
+def _packages(root: Path, site_dir: Path, dist_dir: Path) -> None:
+    dist_dir.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    print("==> Building the learner's edition (no facilitator notes or answer keys)", flush=True)
+    with tempfile.TemporaryDirectory(prefix=".learner-", dir=dist_dir) as temp:
+        learner_site = Path(temp) / "site"
+        build_site(root, learner_site, LEARNER)
+        package = make_zip(learner_site, dist_dir, learner_package_name(__version__))
+        size = package.stat().st_size / 1_000_000
+        print(f"==> Learner package ({size:.1f} MB, {time.perf_counter() - started:.1f} s): {package}")
+        print(f"    For participants: unzip it and open {OPEN_ME_FIRST} (open me first).", flush=True)
+        languages = load_layout(root).languages
+        zim = write_zim(
+            learner_site, dist_dir / f"{learner_package_name(__version__)}.zim", course_info(__version__, languages)
+        )
+    print(f"==> ZIM file for Kiwix on phones ({zim.stat().st_size / 1_000_000:.1f} MB): {zim}")
+    pdfs = print_pack(dist_dir)
+    for_participants = [(path, f"{PARTICIPANTS_FOLDER}/{path.name}") for path in (package, zim)]
+    trainer = make_zip(site_dir, dist_dir, trainer_package_name(__version__), extra=pdfs + for_participants)
+    size = trainer.stat().st_size / 1_000_000
+    note = f"with {len(pdfs)} PDFs" if pdfs else "no PDFs yet: run 'make print' to add the print pack"
+    print(f"==> Trainer package ({size:.1f} MB, {note}): {trainer}")
 
 
 def _log_to_terminal(quiet: bool) -> None:
