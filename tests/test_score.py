@@ -10,7 +10,7 @@ import pytest
 from kursus.quiz.bank import Bank, load_bank
 from kursus.quiz.model import Question, Quiz
 from kursus.scoring import paper
-from kursus.scoring.model import BLANK, Intake, Level, Participant, Response, is_correct
+from kursus.scoring.model import BLANK, InputError, Intake, Level, Participant, Response, is_correct
 from kursus.scoring.sheet import read_sheet, template
 from kursus.scoring.stats import group_size, score
 
@@ -165,10 +165,22 @@ def write(tmp_path: Path, text: str, name: str = "sheet.csv") -> Path:
     return path
 
 
+def test_a_column_naming_no_question_stops_the_scoring(quiz: Quiz, tmp_path: Path) -> None:
+    sheet = write(tmp_path, "Peserta,m01.q01,m01.q99\nAni,B,A\n")
+    with pytest.raises(InputError) as raised:
+        read_sheet(sheet, "sheet.csv", quiz)
+    found = raised.value.note
+    assert (found.line, found.key, dict(found.params)["column"]) == (1, "score_err_unknown_column_near", "3")
+    sheet = write(tmp_path, "Peserta,m01.q01,catatan\nAni,B,A\n")
+    with pytest.raises(InputError) as raised:
+        read_sheet(sheet, "sheet.csv", quiz)
+    assert raised.value.note.key == "score_err_unknown_column"
+
+
 def test_malformed_rows_are_reported_with_line_and_reason(quiz: Quiz, tmp_path: Path) -> None:
     sheet = write(
         tmp_path,
-        "Peserta,m01.q01,m01.q02,m01.q99,\n"
+        "Peserta,m01.q01,m01.q02,,\n"
         "Ani,B,AC,,\n"
         ",B,AC,,\n"  # no name
         "Budi,E,Q,,\n"  # two bad cells: both named
@@ -180,8 +192,8 @@ def test_malformed_rows_are_reported_with_line_and_reason(quiz: Quiz, tmp_path: 
     intake = read_sheet(sheet, "sheet.csv", quiz)
     assert [p.name for p in intake.participants] == ["Ani", "Dewi"]
     notes = [(n.line, n.key, dict(n.params).get("qid", "")) for n in intake.notes]
-    assert notes[:2] == [(1, "score_warn_unknown_column", ""), (1, "score_warn_missing_column", "m01.q03")]
-    assert notes[5:] == [
+    assert notes[0] == (1, "score_warn_missing_column", "m01.q03")
+    assert notes[4:] == [
         (3, "score_rej_no_name", ""),
         (4, "score_rej_answer", "m01.q01"),
         (4, "score_rej_answer", "m01.q02"),

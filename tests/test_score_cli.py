@@ -139,7 +139,11 @@ def test_template_and_its_instructions(course: Path, tmp_path: Path, capsys: pyt
         (b"", "berkas.csv:1: berkas kosong"),
         (b"\n\n  \n", "berkas.csv:1: berkas kosong"),
         (b"PK\x03\x04\x14\x00\x06\x00", "berkas.csv:1: ini buku kerja spreadsheet (.xlsx, .ods, atau .xls), bukan CSV"),
-        (b"peserta,m01.q01\nAni,B\nJos\xe9,A\n", "berkas.csv:3: bukan teks UTF-8 (bita 0xE9)"),
+        (b"peserta,m01.q01\nAni,B\nJos\x81,A\n", "berkas.csv:3: bukan teks UTF-8 (bita 0x81)"),
+        (
+            b"peserta,m01.q01,m01.q2\nAni,B,A\n",
+            "berkas.csv:1: kolom 3 berjudul 'm01.q2', padahal itu bukan soal modul m01; mungkin maksudnya m01.q02?",
+        ),
         (b"peserta,m01.q01\nAni\x00,B\n", "berkas.csv:2: ini bukan berkas teks"),
         (b'peserta,m01.q01\nAni,B\n"Budi,A\n', "berkas.csv:3: bukan CSV yang sah"),
         (b"nama lengkap,m01.q01\nAni,B\n", "berkas.csv:1: kolom pertama harus berjudul peserta"),
@@ -169,6 +173,16 @@ def test_utf16_from_a_spreadsheet_is_read(course: Path, tmp_path: Path, capsys: 
     sheet.write_bytes("peserta\tm01.q01\nÁni\tB\n".encode("utf-16"))
     status, out, _ = run(course, str(sheet), "--format", "csv", capsys=capsys)
     assert status == 0 and "Áni,1,1,100%,1" in out
+
+
+def test_excel_for_windows_csv_with_semicolons_is_read_and_said(
+    course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "excel.csv"
+    sheet.write_bytes("peserta;m01.q01\r\nJosé;B\r\n".encode("cp1252"))
+    status, out, err = run(course, str(sheet), "--format", "csv", capsys=capsys)
+    assert status == 0 and "José,1,1,100%,1" in out
+    assert "excel.csv:2: " in err and "Windows-1252" in err
 
 
 def test_missing_file(course: Path, capsys: pytest.CaptureFixture[str]) -> None:

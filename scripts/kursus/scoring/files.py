@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..atomic import write_text
-from .model import InputError, Level, note
+from .model import InputError, Level, Note, note
 
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx/.ods (zip) and old .xls
 
 
-def read_text(path: Path, shown: str) -> str:
-    """The file's text: UTF-8 (with or without BOM) or UTF-16 with BOM, as spreadsheets save it."""
+def read_text(path: Path, shown: str, notes: list[Note] | None = None) -> str:
+    """The file's text: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252, as spreadsheets save
+    it; reading Windows-1252 is said in ``notes`` (characters beyond it would have been lost already)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -36,9 +37,16 @@ def read_text(path: Path, shown: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        byte = f"0x{data[exc.start]:02X}"
-        raise InputError(note(shown, line, "score_err_encoding", Level.FATAL, byte=byte)) from None
+        # Excel on Windows saves "CSV (comma delimited)" in Windows-1252: read it as that.
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            line = data.count(b"\n", 0, exc.start) + 1
+            byte = f"0x{data[exc.start]:02X}"
+            raise InputError(note(shown, line, "score_err_encoding", Level.FATAL, byte=byte)) from None
+        if notes is not None:
+            line = data.count(b"\n", 0, exc.start) + 1
+            notes.append(note(shown, line, "score_warn_windows_1252", Level.WARNING))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -10,6 +10,7 @@ semicolons or tabs separate the cells (the one the header uses most). How to fil
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from pathlib import Path
 
@@ -88,8 +89,8 @@ def _rows(text: str, shown: str) -> list[tuple[int, list[str]]]:
 
 def read_sheet(path: Path, shown: str, quiz: Quiz, seen: dict[str, str] | None = None) -> Intake:
     """``seen`` maps the normalised names scored so far (in any input file) to where they were read."""
-    rows = _rows(read_text(path, shown), shown)
     intake = Intake(module=quiz.module, sources=[shown])
+    rows = _rows(read_text(path, shown, intake.notes), shown)
     while rows and not any(c.strip() for c in rows[0][1]):
         rows.pop(0)  # blank lines before the header
     if not rows:
@@ -126,7 +127,8 @@ def _question(quiz: Quiz, qid: str) -> Question:
 
 
 def _columns(header: list[str], quiz: Quiz, shown: str, line: int, intake: Intake) -> dict[int, str]:
-    """Column index -> question id; unknown and reflective columns are named in a warning and ignored."""
+    """Column index -> question id; a column that names no question of the module stops the reading,
+    reflective columns are named in a warning and ignored."""
     questions = {q.id: q for q in quiz.questions()}
     numbers = question_numbers(quiz)
     columns: dict[int, str] = {}
@@ -142,8 +144,19 @@ def _columns(header: list[str], quiz: Quiz, shown: str, line: int, intake: Intak
         where[qid] = index
         q = questions.get(qid)
         if q is None:
-            intake.notes.append(
-                note(shown, line, "score_warn_unknown_column", Level.WARNING, name=qid, module=quiz.module)
+            # A mistyped column would silently score everyone out of fewer questions: stop and say so.
+            nearest = difflib.get_close_matches(qid, list(questions), n=1)
+            raise InputError(
+                note(
+                    shown,
+                    line,
+                    "score_err_unknown_column_near" if nearest else "score_err_unknown_column",
+                    Level.FATAL,
+                    name=qid,
+                    module=quiz.module,
+                    column=index + 1,
+                    nearest=nearest[0] if nearest else "",
+                )
             )
         elif not q.scored:
             intake.notes.append(note(shown, line, "score_warn_reflective", Level.WARNING, qid=qid))
