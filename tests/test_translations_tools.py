@@ -33,8 +33,11 @@ def vi_states(capsys: pytest.CaptureFixture[str], project: Path) -> dict[str, di
 def test_mark_a_page_and_a_question(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run_kursus(capsys, project, "translations", "mark", "vi", "docs/vi/modul-01/index.md", "m01.q01")
     assert (status, err) == (0, "")
-    assert out.splitlines() == [
-        "Marked 1 page and 6 quiz texts of Tiếng Việt (vi) as up to date: terjemahan/vi.yml",
+    lines = out.splitlines()
+    assert lines[0] == "Marked 1 page and 6 quiz texts of Tiếng Việt (vi) as up to date: terjemahan/vi.yml"
+    assert lines[1].startswith("Out of date or not recorded until now (")
+    assert "  docs/vi/modul-01/index.md" in lines
+    assert lines[-2:] == [
         "Not marked, no vi translation yet (1):",
         "  quizzes/modul-01.yml:17 m01.q01 option 3 feedback",
     ]
@@ -52,7 +55,7 @@ def test_mark_everything_records_every_translation_and_drops_removed_ones(
 ) -> None:
     record = project / "terjemahan/vi.yml"
     record.write_text(record.read_text(encoding="utf-8") + "  m09.q01 text: 0123456789ab\n", encoding="utf-8")
-    status, out, _ = run_kursus(capsys, project, "translations", "mark", "vi")
+    status, out, _ = run_kursus(capsys, project, "translations", "mark", "vi", "--all")
     assert status == 0
     assert out.splitlines()[0] == "Marked 2 pages and 7 quiz texts of Tiếng Việt (vi) as up to date: terjemahan/vi.yml"
     assert "Dropped 1 records of pages or texts that no longer exist." in out
@@ -61,6 +64,20 @@ def test_mark_everything_records_every_translation_and_drops_removed_ones(
         "# Versi sumber yang menjadi dasar terjemahan Tiếng Việt (vi)."
     )
     assert set(vi_states(capsys, project)["quiz_texts"]) == {"up_to_date", "missing"}
+
+
+def test_mark_without_items_refuses_and_dry_run_lists_without_writing(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record = project / "terjemahan/vi.yml"
+    before = record.read_bytes()
+    status, out, err = run_kursus(capsys, project, "translations", "mark", "vi")
+    assert (status, out) == (2, "")
+    assert "give --all to mark everything translated into vi" in err and "nothing was written" in err
+    status, out, _ = run_kursus(capsys, project, "translations", "mark", "vi", "--all", "--dry-run")
+    assert status == 0 and out.startswith("Would mark (dry run, nothing written) 2 pages")
+    assert "  docs/vi/modul-01/index.md" in out.splitlines()
+    assert record.read_bytes() == before
 
 
 def test_mark_writes_nothing_when_anything_is_wrong(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

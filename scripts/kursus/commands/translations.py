@@ -62,12 +62,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="record translations as up to date with the current source",
         description=(
             "After revising a translation, record that it now follows the current Indonesian source. Give "
-            "pages, folders, quiz files or quiz ids; without any, everything translated is marked and "
-            "records of removed pages or texts are dropped. Writes only terjemahan/<lang>.yml, all at once."
+            "pages, folders, quiz files or quiz ids, or --all for everything translated (records of removed "
+            "pages or texts are then dropped). Lists every page and quiz text whose record changes, that is "
+            "which were out of date or not recorded. Writes only terjemahan/<lang>.yml, all at once; "
+            "--dry-run writes nothing."
         ),
     )
     m.add_argument("language", help="the translated language, e.g. en")
     m.add_argument("items", nargs="*", help="pages, folders, quiz files (quizzes/modul-01.yml) or ids (m01, m01.q03)")
+    m.add_argument("--all", action="store_true", help="mark everything translated, also pages and texts nobody revised")
+    m.add_argument("--dry-run", action="store_true", help="list what would be marked; write nothing")
     m.set_defaults(run=run_mark)
 
 
@@ -208,8 +212,19 @@ def run_mark(args: argparse.Namespace) -> int:
     layout, bank = loaded
     if not _language(layout, args.language, "mark"):
         return 2
+    if not args.items and not args.all:
+        print(
+            "kursus translations mark: name the pages, folders, quiz files or quiz ids you revised, or give "
+            f"--all to mark everything translated into {args.language} (see first: "
+            f"kursus translations mark {args.language} --all --dry-run); nothing was written",
+            file=sys.stderr,
+        )
+        return 2
+    if args.items and args.all:
+        print("kursus translations mark: give items or --all, not both; nothing was written", file=sys.stderr)
+        return 2
     try:
-        result = mark(layout, bank, args.language, args.items)
+        result = mark(layout, bank, args.language, args.items, dry_run=args.dry_run)
     except RecordError as exc:
         print(f"kursus translations mark: {exc}", file=sys.stderr)
         return 2
@@ -224,7 +239,14 @@ def run_mark(args: argparse.Namespace) -> int:
     record = layout.show(layout.records(args.language))
     pages = f"{len(result.pages)} page{'' if len(result.pages) == 1 else 's'}"
     texts = f"{len(result.texts)} quiz text{'' if len(result.texts) == 1 else 's'}"
-    print(f"Marked {pages} and {texts} of {layout.label(args.language)} as up to date: {record}")
+    verb = "Would mark (dry run, nothing written)" if args.dry_run else "Marked"
+    print(f"{verb} {pages} and {texts} of {layout.label(args.language)} as up to date: {record}")
+    if result.changed:
+        print(f"Out of date or not recorded until now ({len(result.changed)}):")
+        for item in result.changed:
+            print(f"  {item}")
+    else:
+        print("All of them were up to date already.")
     if result.skipped:
         print(f"Not marked, no {args.language} translation yet ({len(result.skipped)}):")
         for item in result.skipped[:20]:

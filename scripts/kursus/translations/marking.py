@@ -18,11 +18,12 @@ class Marked:
     skipped: list[str] = field(default_factory=list)  # selected pages or quiz texts with no translation yet
     dropped: int = 0  # records of pages or texts that no longer exist
     errors: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)  # marked items whose record changes (out of date or new)
 
 
-def mark(layout: Layout, bank: Bank, language: str, wanted: list[str]) -> Marked:
+def mark(layout: Layout, bank: Bank, language: str, wanted: list[str], *, dry_run: bool = False) -> Marked:
     """Update the record of ``language`` for the pages and texts in ``wanted`` (everything translated
-    when empty). Writes nothing when any item is wrong: the errors say why."""
+    when empty). Writes nothing when any item is wrong (the errors say why) or with ``dry_run``."""
     result = Marked()
     path = layout.records(language)
     record = load_record(path, layout.show(path))  # RecordError propagates: the caller reports it
@@ -58,7 +59,10 @@ def mark(layout: Layout, bank: Bank, language: str, wanted: list[str]) -> Marked
     for ref in selected:
         if ref.values.get(language, "").strip():
             result.texts.append(ref.label)
-            record.quiz[ref.label] = text_hash(ref.values[layout.source])
+            fingerprint = text_hash(ref.values[layout.source])
+            if record.quiz.get(ref.label) != fingerprint:
+                result.changed.append(f"{ref.path}:{ref.line} {ref.label}")
+            record.quiz[ref.label] = fingerprint
         else:
             result.skipped.append(f"{ref.path}:{ref.line} {ref.label}")
     if wanted and not result.pages and not result.texts and not result.errors:
@@ -66,8 +70,12 @@ def mark(layout: Layout, bank: Bank, language: str, wanted: list[str]) -> Marked
     if result.errors:
         return result
     for rel in result.pages:
-        record.pages[rel] = blob_id(layout.page(layout.source, rel).read_bytes())
-    save_record(path, record, language, layout.name(language))
+        source = blob_id(layout.page(layout.source, rel).read_bytes())
+        if record.pages.get(rel) != source:
+            result.changed.insert(0, layout.show(layout.page(language, rel)))
+        record.pages[rel] = source
+    if not dry_run:
+        save_record(path, record, language, layout.name(language))
     return result
 
 
