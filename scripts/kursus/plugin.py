@@ -154,6 +154,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         settings = Settings(
             complete_languages=self.complete_languages,
             source_language=self.default_language,
+            languages=self.languages,
             min_options=self.config.min_options,
         )
         bank, self.found = load_bank(quiz_files(self.root / self.config.quizzes_dir), self.root)

@@ -32,6 +32,7 @@ class Project:
         return Settings(
             complete_languages=self.complete_languages,
             source_language=self.default_language,
+            languages=self.languages,
             min_options=self.min_options,
         )
 

@@ -5,6 +5,7 @@ Each rule returns problems; none prints. ``check_all`` runs them all.
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from .model import Group, Question, Text
 class Settings:
     complete_languages: list[str] = field(default_factory=lambda: ["id", "en"])
     source_language: str = "id"
+    languages: list[str] = field(default_factory=list)  # every language of the course; empty: not known
     min_options: int = 3
     min_steps: int = 3
     min_pairs: int = 3
@@ -161,9 +163,37 @@ def check_ids(bank: Bank) -> list[Problem]:
     return problems
 
 
+def _unknown_language(path: str, line: int, where: str, key: str, settings: Settings) -> Problem:
+    near = difflib.get_close_matches(key, settings.languages, n=1, cutoff=0.3)
+    guess = f"did you mean '{near[0]}'? " if near else ""
+    return error(
+        path,
+        line,
+        "Q062",
+        f"{where}: '{key}' is not a language of this course ({', '.join(settings.languages)})",
+        f"{guess}a new language is added with 'kursus new-language'",
+    )
+
+
 def check_translations(bank: Bank, settings: Settings) -> list[Problem]:
     problems: list[Problem] = []
+    known = set(settings.languages)
     for quiz in bank.quizzes:
+        if known:
+            for ref in quiz.texts:
+                for key in ref.values:
+                    if key not in known:
+                        problems.append(
+                            _unknown_language(ref.path, ref.lines.get(key, ref.line), ref.label, key, settings)
+                        )
+            for question in quiz.questions():
+                for key in question.accept:
+                    if key not in known:
+                        problems.append(
+                            _unknown_language(
+                                question.path, question.accept_line, f"{question.id} accept", key, settings
+                            )
+                        )
         for ref in quiz.texts:
             for language in settings.complete_languages:
                 if language not in ref.values:
