@@ -18,6 +18,7 @@ import pytest
 import kursus
 from kursus.cli import main
 from kursus.problems import as_github, as_text, error, summary, warning
+from kursus.quiz.bank import quiz_files
 
 CHECKER = Path(__file__).resolve().parent / "checker"
 CASES = sorted(p.name for p in CHECKER.iterdir() if (p / "mkdocs.yml").is_file())
@@ -280,8 +281,7 @@ def files_checked(case: str) -> int:
     root = CHECKER / case
     if case_args(case):
         return len(case_args(case))
-    quizzes = [p for p in (root / "quizzes").glob("*.yml") if not p.name.startswith("_")]
-    return len(quizzes) + len(list((root / "docs").rglob("*.md")))
+    return len(quiz_files(root / "quizzes")) + len(list((root / "docs").rglob("*.md")))
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -38,7 +38,10 @@ class Bank:
 
 
 def quiz_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yml") if not p.name.startswith("_"))
+    """Every quiz file: .yml, and .yaml too, which would otherwise be skipped without a word (its name
+    is then reported, Q023)."""
+    found = [*folder.glob("*.yml"), *folder.glob("*.yaml")]
+    return sorted(p for p in found if not p.name.startswith("_"))
 
 
 def load_bank(paths: list[Path], root: Path | None = None) -> tuple[Bank, list[Problem]]:

@@ -6,6 +6,7 @@ Each rule returns problems; none prints. ``check_all`` runs them all.
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -163,6 +164,12 @@ def check_ids(bank: Bank) -> list[Problem]:
     return problems
 
 
+def is_blank(text: str) -> bool:
+    """Empty to a reader: only spaces or invisible format characters (zero-width space, soft hyphen,
+    word joiner, byte-order mark …)."""
+    return not "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
+
+
 def _unknown_language(path: str, line: int, where: str, key: str, settings: Settings) -> Problem:
     near = difflib.get_close_matches(key, settings.languages, n=1, cutoff=0.3)
     guess = f"did you mean '{near[0]}'? " if near else ""
@@ -206,7 +213,7 @@ def check_translations(bank: Bank, settings: Settings) -> list[Problem]:
                             f"add '{language}: …' (language {language} is marked complete)",
                         )
                     )
-                elif not ref.values[language].strip():
+                elif is_blank(ref.values[language]):
                     problems.append(
                         error(
                             ref.path,
