@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from .translations.structure import prose_lines
+
 TRAINER = "trainer"
 LEARNER = "learner"
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _LINK = re.compile(
     r"(?<!!)\[(?P<text>[^\]\n]*)\]\((?P<target>[^)\s#]*)(?P<anchor>#[^)\s]*)?(?P<title>\s+\"[^\"]*\")?\)"
 )
@@ -61,12 +62,7 @@ def unlink_trainer_pages(markdown: str, path: str, prefixes: list[str]) -> str:
         return match.group("text") if is_trainer_only(resolved, prefixes) else match.group(0)
 
     lines = markdown.splitlines(keepends=True)
-    fence: str | None = None
-    for index, line in enumerate(lines):
-        opening = _FENCE.match(line)
-        if opening and (fence is None or opening.group(1).startswith(fence)):
-            fence = None if fence else opening.group(1)
-            continue
-        if fence is None and "](" in line:
-            lines[index] = _LINK.sub(replace, line)
+    for number, line in prose_lines(markdown):  # not inside code examples
+        if "](" in line:
+            lines[number - 1] = _LINK.sub(replace, lines[number - 1])
     return "".join(lines)

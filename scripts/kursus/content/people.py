@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,8 +25,8 @@ import yaml
 
 from ..problems import Problem, error
 from ..quiz.bank import Bank
-from ..translations.structure import prose_lines
 from ..yamlio import load_fast
+from .prose import reader_lines
 
 REGISTER = Path("includes") / "tokoh.yml"
 FIELDS = ("name", "age", "place", "role", "modules")
@@ -38,7 +38,6 @@ _NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _TITLED = re.compile(rf"\b(?:{'|'.join(TITLES)}) ({_NAME})")
 # "Ratna, 35 tahun", "Ratna (35)", "Ratna, 35, dari Padang"
 _AGED = re.compile(rf"\b({_NAME})(?:, (\d{{1,2}})(?= tahun\b|,)| \((\d{{1,2}})(?: tahun)?\))")
-_SKIP_INLINE = re.compile(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)|<[^>]+>|\{[#.:][^}]*\}")
 
 
 @dataclass(frozen=True)
@@ -148,18 +147,13 @@ def check_people(root: Path, docs_dir: str, source: str, pages: Iterable[tuple[s
         if not path.startswith(prefix):
             continue
         part = part_of_page(path[len(prefix) :])
-        problems += _check_text(register, path, part, _page_lines(markdown))
+        problems += _check_text(register, path, part, reader_lines(markdown))
     for quiz in bank.quizzes:
         match = _MODULE_QUIZ.search(quiz.path)
         part = f"m{match.group(1)}" if match else quiz.module
         texts = [(ref.lines.get(source, ref.line), ref.values.get(source, "")) for ref in quiz.texts]
         problems += _check_text(register, quiz.path, part, texts)
     return problems
-
-
-def _page_lines(markdown: str) -> Iterator[tuple[int, str]]:
-    for number, line in prose_lines(markdown):
-        yield number, _SKIP_INLINE.sub(" ", line)
 
 
 def _check_text(register: Register, path: str, part: str, lines: Iterable[tuple[int, str]]) -> list[Problem]:

@@ -15,10 +15,9 @@ from collections.abc import Iterable
 
 from ..problems import Problem, error
 from ..translations.structure import prose_lines
+from .prose import TABLE_ROW, TABLE_RULE
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.*)$")
-_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
-_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
 _RANGE = re.compile(r"^\s*\**(\d{1,2})[:.](\d{2})\s*[–—-]\s*(\d{1,2})[:.](\d{2})\**\s*$")
 _TOTAL = re.compile(r"(\d+)\s*(?:menit|minutes?|min)\b", re.IGNORECASE)
 
@@ -50,9 +49,9 @@ def _check_page(path: str, markdown: str) -> list[Problem]:
             table.clear()
 
     for number, line in prose_lines(markdown):
-        row = _ROW.match(line)
+        row = TABLE_ROW.match(line)
         if row:
-            if not _RULE.match(line):
+            if not TABLE_RULE.match(line):
                 table.append((number, [c.strip() for c in row.group(1).split("|")]))
             continue
         close()

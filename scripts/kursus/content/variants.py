@@ -18,14 +18,12 @@ from ..problems import Problem, error
 from ..quiz.bank import Bank
 from ..translations.glossary import ignored
 from ..translations.structure import prose_lines
+from .prose import HIDDEN_MARKUP, TABLE_ROW, TABLE_RULE
 
 SECTION = "bentuk-dihindari"
 GLOSSARY_PAGE = "glosarium.md"
 
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
-_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
-_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
-_SKIP_INLINE = re.compile(r"`[^`]*`|<!--.*?-->|\]\([^)]*\)|<[^>]+>|\{[#.:][^}]*\}")
 
 
 @dataclass(frozen=True)
@@ -43,11 +41,11 @@ def read_variants(markdown: str) -> list[Variant]:
         if _HEADING.match(line):
             inside = f"{{#{SECTION}}}" in line
             continue
-        row = _ROW.match(line)
+        row = TABLE_ROW.match(line)
         if not row:
             header = True  # the next row starts a table: its first row names the columns
             continue
-        if not inside or _RULE.match(line) or header:
+        if not inside or TABLE_RULE.match(line) or header:
             header = False
             continue
         cells = [c.strip().strip("*").strip() for c in row.group(1).split("|")]
@@ -75,7 +73,7 @@ def find(variants: list[Variant], lines: Iterable[tuple[int, str]], skip: set[st
     seen: set[tuple[int, str]] = set()
     for number, text in lines:
         for offset, line in enumerate(text.splitlines()):
-            for match in pattern.finditer(_SKIP_INLINE.sub(" ", line)):
+            for match in pattern.finditer(HIDDEN_MARKUP.sub(" ", line)):
                 variant = by_form[" ".join(match.group(1).casefold().split())]
                 if (number + offset, variant.form) not in seen:  # once per line and form
                     seen.add((number + offset, variant.form))
