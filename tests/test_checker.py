@@ -17,7 +17,7 @@ import pytest
 
 import kursus
 from kursus.cli import main
-from kursus.problems import as_github, as_text, error, summary, warning
+from kursus.problems import as_github, as_json, as_text, error, summary, warning
 from kursus.quiz.bank import quiz_files
 
 CHECKER = Path(__file__).resolve().parent / "checker"
@@ -235,11 +235,20 @@ def test_github_annotations_only_when_asked(kursus_check: Run, monkeypatch: pyte
     assert kursus_check(root)[1] == (root / "expected.txt").read_text(encoding="utf-8")
 
 
-def test_github_annotation_escapes_newlines_and_percent() -> None:
-    problem = error("quizzes/modul-01.yml", 3, "Q001", "100% wrong\r\nsecond line", "hint")
+def test_github_annotation_escapes_control_characters_and_percent() -> None:
+    problem = error("quizzes/modul-01.yml", 3, "Q001", "100% wrong\r\nsecond line", "hint\u200b")
     assert as_github([problem]) == [
-        "::error file=quizzes/modul-01.yml,line=3,title=Q001::100%25 wrong%0D%0Asecond line (hint)"
+        "::error file=quizzes/modul-01.yml,line=3,title=Q001::100%25 wrong\\x0d\\x0asecond line (hint\\u200b)"
     ]
+
+
+def test_no_reporter_prints_raw_control_characters() -> None:
+    problem = error("quizzes/modul-\x1b[2J.yml", 3, "Q010", "unknown key 'hint\x07'", "did you mean \u00ad?")
+    shown = [*as_text([problem]), *as_github([problem]), as_json([problem], 1)]
+    for output in shown:
+        assert all(char.isprintable() or char in "\n " for char in output), output
+    assert as_text([problem]) == ["quizzes/modul-\\x1b[2J.yml:3: Q010 unknown key 'hint\\x07' (did you mean \\u00ad?)"]
+    assert json.loads(as_json([problem], 1))["problems"][0]["message"] == "unknown key 'hint\\x07'"
 
 
 # --------------------------------------------------------------------------------------- order and summary

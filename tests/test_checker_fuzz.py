@@ -228,25 +228,25 @@ def test_copy_of_the_valid_file(course: Course) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "line"),
+    ("text", "line", "code"),
     [
-        ("module: m02\nitems:\n  - answer: !!bool maybe\n", 3),
-        ("module: m02\nitems:\n  - text: {id: !!timestamp kemarin}\n", 3),
-        ("module: m02\npoints: !!int ''\n", 2),
-        ("module: m02\npoints: !!float ''\n", 2),
-        ("module: m02\nitems:\n\n  - text: {id: 2023-02-29}\n", 4),
-        ("[" * 600 + "]" * 600, 1),
-        ("- " * 600 + "x\n", 1),
-        ("a: &a [*a]\n", 1),
+        ("module: m02\nitems:\n  - answer: !!bool maybe\n", 3, "Q001"),
+        ("module: m02\nitems:\n  - text: {id: !!timestamp kemarin}\n", 3, "Q001"),
+        ("module: m02\npoints: !!int ''\n", 2, "Q001"),
+        ("module: m02\npoints: !!float ''\n", 2, "Q001"),
+        ("module: m02\nitems:\n\n  - text: {id: 2023-02-29}\n", 4, "Q001"),
+        ("[" * 600 + "]" * 600, 1, "Q003"),
+        ("- " * 600 + "x\n", 1, "Q003"),
+        ("a: &a [*a]\n", 1, "Q003"),
     ],
 )
-def test_malformed_values_are_problems(course: Course, text: str, line: int) -> None:
+def test_malformed_values_are_problems(course: Course, text: str, line: int, code: str) -> None:
     with pytest.raises(YamlSyntaxError) as caught:
         parse(text)
     assert caught.value.line == line
     problems = check(course, text)
     assert [(p.path, p.line, p.code) for p in problems if p.path == "quizzes/modul-02.yml"] == [
-        ("quizzes/modul-02.yml", line, "Q001")
+        ("quizzes/modul-02.yml", line, code)
     ]
 
 

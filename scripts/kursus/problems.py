@@ -7,6 +7,7 @@ the ``path:line: CODE message`` convention so that editors and CI can jump to th
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -33,7 +34,30 @@ class Problem:
     def text(self) -> str:
         level = "" if self.is_error else "warning: "
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{self.path}:{self.line}: {self.code} {level}{self.message}{hint}"
+        return printable(f"{self.path}:{self.line}: {self.code} {level}{self.message}{hint}")
+
+
+# Control, format (U+200B, soft hyphen, direction marks), separator, private and unassigned characters:
+# printed raw they ring the bell, move the cursor, reorder the line or are simply invisible.
+_HIDDEN = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
+
+
+def printable(text: str) -> str:
+    """``text`` with every invisible or control character written as an escape (\\x07, \\u200b), so that
+    a message shows what is really in the file and never acts on the terminal. Every reporter uses it."""
+    if text.isprintable():
+        return text
+    out = []
+    for char in text:
+        if char == " " or unicodedata.category(char) not in _HIDDEN:
+            out.append(char)
+        elif ord(char) < 0x80:
+            out.append(f"\\x{ord(char):02x}")
+        elif ord(char) < 0x10000:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(f"\\U{ord(char):08x}")
+    return "".join(out)
 
 
 def error(path: str, line: int, code: str, message: str, hint: str = "") -> Problem:
@@ -71,7 +95,8 @@ def as_github(problems: Iterable[Problem]) -> list[str]:
     lines = []
     for p in sorted(problems):
         hint = f" ({p.hint})" if p.hint else ""
-        lines.append(f"::{p.severity.value} file={p.path},line={p.line},title={p.code}::{escape(p.message + hint)}")
+        message = printable(p.message + hint)
+        lines.append(f"::{p.severity.value} file={printable(p.path)},line={p.line},title={p.code}::{escape(message)}")
     return lines
 
 
@@ -79,7 +104,16 @@ def as_json(problems: Iterable[Problem], files_checked: int) -> str:
     items = sorted(problems)
     return json.dumps(
         {
-            "problems": [dict(asdict(p), severity=p.severity.value) for p in items],
+            "problems": [
+                dict(
+                    asdict(p),
+                    path=printable(p.path),
+                    message=printable(p.message),
+                    hint=printable(p.hint),
+                    severity=p.severity.value,
+                )
+                for p in items
+            ],
             "summary": summary(items, files_checked),
             "errors": sum(p.is_error for p in items),
             "warnings": sum(not p.is_error for p in items),

@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..problems import Problem, error
+from ..rawtext import RawTextError, TooLargeError, read
 from .model import Group, Question, Quiz, read_quiz
-from .source import YamlSyntaxError, parse
+from .source import MAX_BYTES, YamlLimitError, YamlSyntaxError, parse
 
 
 @dataclass
@@ -64,17 +65,26 @@ def _load(paths: list[Path], root: Path | None) -> tuple[Bank, list[Problem]]:
         shown = display_path(path, root)
         bank.files.append(shown)
         try:
-            text = path.read_text(encoding="utf-8")
+            text = read(path, MAX_BYTES)
         except FileNotFoundError:
             problems.append(error(shown, 1, "Q002", "file not found", "check the path"))
             continue
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(error(shown, 1, "Q002", f"cannot read the file: {exc}", "save it as UTF-8 text"))
+        except OSError as exc:
+            problems.append(error(shown, 1, "Q002", f"cannot read the file: {exc.strerror or exc}", "check the path"))
+            continue
+        except TooLargeError as exc:
+            problems.append(error(shown, exc.line, "Q003", exc.message, exc.hint))
+            continue
+        except RawTextError as exc:
+            problems.append(error(shown, exc.line, "Q002", exc.message, exc.hint))
             continue
         try:
             data = parse(text)
+        except YamlLimitError as exc:
+            problems.append(error(shown, exc.line, "Q003", exc.message, exc.hint))
+            continue
         except YamlSyntaxError as exc:
-            hint = "check indentation and quote texts that contain ': ' or start with a symbol"
+            hint = exc.hint or "check indentation and quote texts that contain ': ' or start with a symbol"
             problems.append(error(shown, exc.line, "Q001", exc.message, hint))
             continue
         quiz, found = read_quiz(shown, data)
