@@ -58,7 +58,7 @@ def plain_build(docs: Path, out: Path, markdown_extensions: list[object]) -> flo
 def validate() -> None:
     """What the plugin checks before a build may go on: the bank, its markers, the translations."""
     project = load_project(ROOT)
-    validation.validate(ROOT, quiz_files(project.quizzes_dir), project.pages(), project.settings)
+    validation.validate(project)
 
 
 def folder_size(path: Path) -> int:

@@ -16,8 +16,6 @@ from typing import Any
 from jinja2 import Environment
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -27,20 +25,20 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import abbreviations
-from .audience import LEARNER, TRAINER, is_trainer_only, learner_nav, page_path, unlink_trainer_pages
+from .audience import LEARNER, is_trainer_only, learner_nav, page_path, unlink_trainer_pages
 from .background import Background
 from .problems import Problem, as_text
 from .progress import manifest, progress_table
-from .project import ProjectError
-from .quiz.bank import Bank, load_bank, quiz_files
-from .quiz.checks import Settings
+from .project import ProjectError, load_project
+from .quiz.bank import Bank
 from .quiz.markers import MARKER
 from .quiz.render import Renderer
 from .searchindex import write_language_indexes
-from .translations.layout import Layout, load_layout
+from .settings import KursusConfig
+from .translations.layout import Layout, layout_of
 from .translations.sitepage import TranslationSite
 from .ui import UiStringsError, for_browser, interface_fallbacks, load_strings, translator
-from .validation import Findings, check
+from .validation import Findings, check, read
 from .webapp import AppLanguage, write_web_app
 
 log = logging.getLogger("mkdocs.plugins.kursus")
@@ -49,19 +47,6 @@ UNUSED_LUNR = ("assets/javascripts/lunr/",)
 PROGRESS_MARKER = re.compile(r"<!--\s*kemajuan\s*-->")
 ABBREVIATIONS = "kursus.abbreviations"  # a Markdown extension, loaded by module name
 SLOT = re.compile(r"<!--kk-slot:(\d+)-->")
-
-
-class KursusConfig(Config):
-    quizzes_dir = c.Type(str, default="quizzes")
-    ui_strings = c.Type(str, default="overrides/ui-strings.yml")
-    abbreviations = c.Type(str, default="includes/singkatan.{language}.md")
-    complete_languages = c.ListOfItems(c.Type(str), default=[])
-    min_options = c.Type(int, default=3)
-    # "learner" leaves out the trainer-only pages (the offline zip and packages made from it).
-    audience = c.Choice((TRAINER, LEARNER), default=TRAINER)
-    trainer_only = c.ListOfItems(c.Type(str), default=["fasilitator/"])
-    # The hosted site as an installable web app that works offline (never under 'mkdocs serve').
-    web_app = c.Type(bool, default=True)
 
 
 class KursusPlugin(BasePlugin[KursusConfig]):
@@ -147,31 +132,23 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         return list(self.config.complete_languages) or self.languages
 
     def _load_and_check(self, config: MkDocsConfig) -> None:
-        docs = Path(config.docs_dir)
-        pages = [
-            (p.relative_to(self.root).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))
-        ]
-        settings = Settings(
-            complete_languages=self.complete_languages,
-            source_language=self.default_language,
-            languages=self.languages,
-            min_options=self.config.min_options,
-        )
-        bank, self.found = load_bank(quiz_files(self.root / self.config.quizzes_dir), self.root)
+        # The same reading and checks as 'kursus check' and 'kursus print' (validation.py).
+        try:
+            project = load_project(self.root)
+            self.layout = layout_of(project)
+        except ProjectError as exc:
+            raise PluginError(str(exc)) from None
+        course = read(project)
+        self.found = course.problems
         self._close_background()
         self.findings, self.reported, self.translation = None, False, None
-        self.checks = Background(check, self.root, bank, pages, settings)
+        self.checks = Background(check, self.root, course.bank, course.pages, project.settings)
         if self.checks.in_parallel:
             log.info("Checking quizzes, markers and translations on a second core while pages render")
-        try:
-            self.layout = load_layout(self.root)
-        except ProjectError as exc:
-            self._close_background()
-            raise PluginError(str(exc)) from None
         self.directory_urls = bool(config.use_directory_urls)
         if any(p.is_error for p in self.found):
             self._report()  # every problem at once, not only those that kept the bank from loading
-        self.bank = bank
+        self.bank = course.bank
 
     def _findings(self) -> Findings:
         """What the checks found; waits for them if they are still running."""

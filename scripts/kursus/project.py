@@ -1,14 +1,22 @@
-"""Where things are in a course checkout, read from its ``mkdocs.yml`` (the one place they are set)."""
+"""The course's set-up, read once from its ``mkdocs.yml`` (the one place it is set) through MkDocs'
+own YAML loader (``!ENV``, ``INHERIT``) and the plugin's typed settings. Every command reads it here;
+the plugin gets the same settings from MkDocs."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from mkdocs.exceptions import ConfigurationError
+from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
+from .pagefiles import read_pages
+from .problems import printable
 from .quiz.checks import Settings
+from .settings import KursusConfig, validated
 from .yamlio import MkdocsLoader
 
 
@@ -26,6 +34,8 @@ class Project:
     complete_languages: list[str]
     min_options: int = 3
     language_names: dict[str, str] = field(default_factory=dict)
+    kursus: KursusConfig = field(default_factory=KursusConfig)  # the plugin's settings, validated
+    config: dict[str, Any] = field(default_factory=dict)  # the whole mkdocs.yml, for what only one reader needs
 
     @property
     def settings(self) -> Settings:
@@ -36,12 +46,13 @@ class Project:
             min_options=self.min_options,
         )
 
+    @property
+    def ui_strings(self) -> Path:
+        return self.root / self.kursus.ui_strings
+
     def pages(self) -> list[tuple[str, str]]:
-        """(path relative to the root, Markdown) of every page in every language."""
-        found = []
-        for path in sorted(self.docs_dir.rglob("*.md")):
-            found.append((path.relative_to(self.root).as_posix(), path.read_text(encoding="utf-8")))
-        return found
+        """(path relative to the root, Markdown) of every readable page in every language."""
+        return read_pages(self.root, self.docs_dir)[0]
 
 
 def plugin_config(config: dict[str, Any], name: str) -> dict[str, Any] | None:
@@ -49,34 +60,66 @@ def plugin_config(config: dict[str, Any], name: str) -> dict[str, Any] | None:
         if entry == name:
             return {}
         if isinstance(entry, dict) and name in entry:
-            return dict(entry[name] or {})
+            options = entry[name]
+            return dict(options) if isinstance(options, dict) else {}
     return None
 
 
-def load_project(root: Path) -> Project:
-    config_path = root / "mkdocs.yml"
+def read_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it (environment variables, inherited files); tags that would run
+    Python (``!!python/name``) are kept as text: their values do not matter to the checks."""
+    path = root / "mkdocs.yml"
     try:
-        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=MkdocsLoader)
+        with path.open("rb") as source:
+            data = yaml_load(source, get_yaml_loader(MkdocsLoader))
     except FileNotFoundError:
-        raise ProjectError(f"{config_path}:1: no mkdocs.yml here; run kursus from the course folder") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        raise ProjectError(f"{path}:1: no mkdocs.yml here; run kursus from the course folder") from None
+    except OSError as exc:
+        raise ProjectError(f"{path}:1: cannot read mkdocs.yml: {exc.strerror or exc}") from None
+    except ConfigurationError as exc:
+        cause = exc.__context__
+        mark = getattr(cause, "problem_mark", None)
         line = mark.line + 1 if mark else 1
-        raise ProjectError(f"{config_path}:{line}: mkdocs.yml is not valid YAML: {exc}") from None
-    if not isinstance(config, dict):
-        raise ProjectError(f"{config_path}:1: mkdocs.yml must be a mapping")
+        raise ProjectError(f"{path}:{line}: mkdocs.yml is not valid YAML: {printable(str(cause or exc))}") from None
+    except (yaml.YAMLError, ValueError) as exc:  # a bad byte, or an inherited file MkDocs could not read
+        raise ProjectError(f"{path}:1: mkdocs.yml is not valid YAML: {printable(str(exc))}") from None
+    if not isinstance(data, dict):
+        raise ProjectError(f"{path}:1: mkdocs.yml must be a mapping")
+    return data
+
+
+def _setting_line(path: Path, setting: str) -> int:
+    """The line where ``setting:`` is written (mkdocs.yml's loader keeps no lines), else 1."""
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return 1
+    pattern = re.compile(rf"^\s*-?\s*{re.escape(setting)}\s*:")
+    return next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), 1)
+
+
+def load_project(root: Path) -> Project:
+    config = read_config(root)
+    path = root / "mkdocs.yml"
     i18n = plugin_config(config, "i18n") or {}
-    languages = [lang for lang in i18n.get("languages", []) if isinstance(lang, dict)]
+    languages = [lang for lang in i18n.get("languages") or [] if isinstance(lang, dict) and "locale" in lang]
     default = next((str(lang["locale"]) for lang in languages if lang.get("default")), "id")
-    kursus = plugin_config(config, "kursus") or {}
+    kursus, wrong = validated(plugin_config(config, "kursus") or {}, str(path))
+    if wrong:
+        setting, message = wrong[0]
+        raise ProjectError(
+            f"{path}:{_setting_line(path, setting)}: kursus setting '{printable(setting)}': {printable(message)}"
+        )
     codes = [str(lang["locale"]) for lang in languages] or [default]
     return Project(
         root=root,
         docs_dir=root / str(config.get("docs_dir", "docs")),
-        quizzes_dir=root / str(kursus.get("quizzes_dir", "quizzes")),
+        quizzes_dir=root / kursus.quizzes_dir,
         default_language=default,
         languages=codes,
-        complete_languages=[str(c) for c in kursus.get("complete_languages", codes)],
-        min_options=int(kursus.get("min_options", 3)),
+        complete_languages=list(kursus.complete_languages) or codes,
+        min_options=kursus.min_options,
         language_names={str(lang["locale"]): str(lang.get("name", lang["locale"])) for lang in languages},
+        kursus=kursus,
+        config=config,
     )

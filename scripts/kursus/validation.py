@@ -1,10 +1,11 @@
-"""Everything a build must pass: the question bank, its markers, the translations and the content checks
-(people, forms to avoid, session plans).
-The plugin, ``kursus check`` and the benchmark all run these functions, so they can never disagree.
+"""Everything a build must pass: the files read, the question bank, its markers, the translations and the
+content checks (people, forms to avoid, session plans). One pipeline: the plugin (``mkdocs build``,
+``kursus build``), ``kursus check``, ``kursus print``, the benchmark and any export call these functions,
+so they can never disagree.
 
-Two steps. ``load_bank`` reads the bank, which the pages need. ``check`` only reports, and the renderer
-never fails on a bank it has not passed (tests/test_checker_fuzz.py), so the plugin runs it on
-another core while MkDocs renders the pages, see ``background.py``.
+Two steps. ``read`` reads the quiz files and the pages, which the rendering needs. ``check`` only reports,
+and the renderer never fails on a bank it has not passed (tests/test_checker_fuzz.py), so the plugin runs
+it on another core while MkDocs renders the pages, see ``background.py``. ``validate`` does both.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import content_findings
+from .pagefiles import read_pages
 from .problems import Problem
-from .quiz.bank import Bank, load_bank
+from .project import Project
+from .quiz.bank import Bank, load_bank, quiz_files
 from .quiz.checks import Settings, check_all
+from .quiz.folder import folder_findings
 from .translations.layout import load_layout
 from .translations.rules import translation_findings
 from .translations.status import LanguageStatus
@@ -25,6 +29,25 @@ from .translations.status import LanguageStatus
 class Findings:
     problems: list[Problem]
     translations: list[LanguageStatus]  # the status of each translated language, found on the way
+
+
+@dataclass(frozen=True)
+class Course:
+    """What the checks and the rendering read: the bank, the pages, and the problems found reading them."""
+
+    bank: Bank
+    pages: list[tuple[str, str]]
+    problems: list[Problem]
+    files: int  # files read: quiz files and pages
+
+
+def read(project: Project, quiz_paths: list[Path] | None = None) -> Course:
+    """Read every quiz file (or ``quiz_paths``) and every page; unreadable files become problems."""
+    paths = quiz_files(project.quizzes_dir) if quiz_paths is None else quiz_paths
+    bank, problems = load_bank(paths, project.root)
+    pages, unreadable = read_pages(project.root, project.docs_dir)
+    folder = folder_findings(project.quizzes_dir, project.root, bank, problems)
+    return Course(bank, pages, [*problems, *unreadable, *folder], len(bank.files) + len(pages) + len(unreadable))
 
 
 def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> Findings:
@@ -37,8 +60,9 @@ def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settin
 
 
 def validate(
-    root: Path, quiz_paths: list[Path], pages: list[tuple[str, str]], settings: Settings
-) -> tuple[Bank, list[Problem]]:
-    """The bank and every problem, sorted. Raises ``ProjectError`` like ``check``."""
-    bank, problems = load_bank(quiz_paths, root)
-    return bank, sorted([*problems, *check(root, bank, pages, settings).problems])
+    project: Project, quiz_paths: list[Path] | None = None, settings: Settings | None = None
+) -> tuple[Course, list[Problem]]:
+    """What was read and every problem, sorted. Raises ``ProjectError`` like ``check``."""
+    course = read(project, quiz_paths)
+    findings = check(project.root, course.bank, course.pages, settings or project.settings)
+    return course, sorted([*course.problems, *findings.problems])

@@ -45,15 +45,14 @@ def run(args: argparse.Namespace) -> int:
         given = [f if f.is_absolute() else Path.cwd() / f for f in args.files]
         paths = sorted({*paths, *given})
         wanted = {display_path(p, project.root) for p in given}
-    pages = project.pages()
     try:
-        bank, problems = validate(project.root, paths, pages, settings)
+        course, problems = validate(project, paths, settings)
     except ProjectError as exc:
         print(f"kursus check: {exc}", file=sys.stderr)
         return 2
     if wanted is not None:
         problems = [p for p in problems if p.path in wanted]
-    checked = len(wanted) if wanted is not None else len(bank.files) + len(pages)
+    checked = len(wanted) if wanted is not None else course.files
     if args.format == "json":
         print(as_json(problems, checked))
     else:

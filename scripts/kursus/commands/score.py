@@ -8,9 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
-from ..project import Project, ProjectError, load_project, plugin_config
+from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.model import MODULE_ID, Quiz
 from ..quiz.render import Renderer
@@ -22,9 +20,7 @@ from ..scoring.report import as_csv, as_table, totals
 from ..scoring.sheet import header_modules, read_sheet, template, template_readme
 from ..scoring.stats import score
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
-from ..yamlio import MkdocsLoader
 
-UI_STRINGS = "overrides/ui-strings.yml"
 USAGE = (
     "kursus score [--codes FILE] [--module MODULE] [--format {table,csv,html}] [--language LANG] [-o FILE] "
     "[answers.csv ...]\n       kursus score template MODULE [--language LANG] [-o FILE]"
@@ -81,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     t: Strings = str  # until the course's strings are loaded
     try:
         project = load_project(args.root)
-        strings = load_strings(_strings_path(project.root))
+        strings = load_strings(project.ui_strings)
         language = args.language or project.default_language
         if language not in project.languages:
             raise UsageError(f"--language {language}: the course has {', '.join(project.languages)}")
@@ -107,16 +103,6 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(exc.note.text(t), file=sys.stderr)
         return 1
-
-
-def _strings_path(root: Path) -> Path:
-    """The interface strings the site uses (the kursus plugin's ui_strings setting in mkdocs.yml)."""
-    try:
-        config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=MkdocsLoader)
-    except (OSError, yaml.YAMLError):
-        config = None  # load_project has read it already; keep the default
-    kursus = plugin_config(config, "kursus") if isinstance(config, dict) else None
-    return root / str((kursus or {}).get("ui_strings", UI_STRINGS))
 
 
 def _module(ref: str, bank: Bank) -> Quiz:

@@ -12,10 +12,10 @@ from pathlib import Path
 from .. import __version__, abbreviations
 from ..problems import Problem
 from ..project import Project, ProjectError, load_project
-from ..quiz.bank import Bank, load_bank, quiz_files
-from ..quiz.checks import check_all
+from ..quiz.bank import Bank
 from ..quiz.render import Renderer, Strings
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
+from ..validation import validate
 from .pages import PagePrinter
 from .paper import PaperRenderer
 
@@ -105,17 +105,18 @@ def load_course(root: Path) -> tuple[Course | None, list[Problem]]:
         raise CourseError(f"{root / 'mkdocs.yml'}:1: {exc}") from None
     finally:
         logger.setLevel(level)
-    kursus = getattr(config.plugins.get("kursus"), "config", None)
-    strings_path = root / str(getattr(kursus, "ui_strings", "overrides/ui-strings.yml"))
     try:
-        strings = load_strings(strings_path)
+        strings = load_strings(project.ui_strings)
     except UiStringsError as exc:
         raise CourseError(str(exc)) from None
 
-    bank, problems = load_bank(quiz_files(project.quizzes_dir), project.root)
-    problems = sorted([*problems, *check_all(bank, project.pages(), project.settings)])
+    try:
+        read, problems = validate(project)  # the checks the build runs, translations included
+    except ProjectError as exc:
+        raise CourseError(str(exc)) from None
     if any(p.is_error for p in problems):
         return None, problems
+    bank = read.bank
 
     site_names = {project.default_language: str(config.site_name)}
     i18n = getattr(config.plugins.get("i18n"), "config", None)
@@ -129,6 +130,6 @@ def load_course(root: Path) -> tuple[Course | None, list[Problem]]:
         pages=PagePrinter(list(config.markdown_extensions), dict(config.mdx_configs)),
         site_names=site_names,
         copyright=str(config.copyright or ""),
-        abbreviations=str(getattr(kursus, "abbreviations", "includes/singkatan.{language}.md")),
+        abbreviations=project.kursus.abbreviations,
     )
     return course, problems

@@ -38,11 +38,14 @@ class Bank:
         return None
 
 
+REGISTER = "daftar-id.yml"  # the register of question ids (register.py), not a quiz
+
+
 def quiz_files(folder: Path) -> list[Path]:
     """Every quiz file: .yml, and .yaml too, which would otherwise be skipped without a word (its name
-    is then reported, Q023)."""
+    is then reported, Q023). Other files in the folder are named by folder.py."""
     found = [*folder.glob("*.yml"), *folder.glob("*.yaml")]
-    return sorted(p for p in found if not p.name.startswith("_"))
+    return sorted(p for p in found if not p.name.startswith("_") and p.name != REGISTER)
 
 
 def load_bank(paths: list[Path], root: Path | None = None) -> tuple[Bank, list[Problem]]:

@@ -7,10 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from ..project import ProjectError, load_project, plugin_config
-from ..yamlio import MkdocsLoader
+from ..project import Project, load_project, plugin_config
 
 RECORDS_DIR = "terjemahan"  # one record file per translated language: terjemahan/<lang>.yml
 GLOSSARY_PAGE = "glosarium.md"
@@ -86,15 +83,6 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 
-def read_config(root: Path) -> dict[str, Any]:
-    path = root / "mkdocs.yml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=MkdocsLoader)
-    except (OSError, yaml.YAMLError) as exc:  # load_project has already reported these clearly
-        raise ProjectError(f"{path}:1: cannot read mkdocs.yml: {exc}") from None
-    return data if isinstance(data, dict) else {}
-
-
 def nav_sections(nav: Any) -> list[str]:
     """Section titles of a nav (``- Title: [ ... ]``), in order, each once; page titles are the pages' own."""
     found: list[str] = []
@@ -114,10 +102,11 @@ def nav_sections(nav: Any) -> list[str]:
 
 def load_layout(root: Path) -> Layout:
     """Raises ProjectError with ``path:line: message`` when mkdocs.yml cannot be read."""
-    project = load_project(root)
-    config = read_config(root)
-    i18n = plugin_config(config, "i18n") or {}
-    kursus = plugin_config(config, "kursus") or {}
+    return layout_of(load_project(root))
+
+
+def layout_of(project: Project) -> Layout:
+    i18n = plugin_config(project.config, "i18n") or {}
     translations: dict[str, dict[str, str]] = {}
     for entry in i18n.get("languages") or []:
         if isinstance(entry, dict) and "locale" in entry:
@@ -132,7 +121,7 @@ def load_layout(root: Path) -> Layout:
         languages=project.languages,
         complete=project.complete_languages,
         names=project.language_names,
-        ui_strings=project.root / str(kursus.get("ui_strings", "overrides/ui-strings.yml")),
-        nav_sections=nav_sections(config.get("nav")),
+        ui_strings=project.ui_strings,
+        nav_sections=nav_sections(project.config.get("nav")),
         nav_translations=translations,
     )

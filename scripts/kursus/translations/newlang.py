@@ -17,9 +17,9 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..atomic import write_text
-from ..project import plugin_config
+from ..project import plugin_config, read_config
 from ..yamlio import MkdocsLoader
-from .layout import RECORDS_DIR, Layout, read_config
+from .layout import RECORDS_DIR, Layout
 from .marking import empty_record
 
 # The codes mkdocs-static-i18n accepts as folder names.

@@ -1,0 +1,36 @@
+"""The kursus plugin's settings in mkdocs.yml: their types and defaults, stated once.
+
+MkDocs validates them for ``mkdocs build``; ``kursus`` commands validate them the same way through
+``project.load_project``, so a wrong value names the setting everywhere instead of raising later.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from .audience import LEARNER, TRAINER
+
+
+class KursusConfig(Config):
+    quizzes_dir = c.Type(str, default="quizzes")
+    ui_strings = c.Type(str, default="overrides/ui-strings.yml")
+    abbreviations = c.Type(str, default="includes/singkatan.{language}.md")
+    complete_languages = c.ListOfItems(c.Type(str), default=[])
+    min_options = c.Type(int, default=3)
+    # "learner" leaves out the trainer-only pages (the offline zip and packages made from it).
+    audience = c.Choice((TRAINER, LEARNER), default=TRAINER)
+    trainer_only = c.ListOfItems(c.Type(str), default=["fasilitator/"])
+    # The hosted site as an installable web app that works offline (never under 'mkdocs serve').
+    web_app = c.Type(bool, default=True)
+
+
+def validated(options: dict[str, object], config_file: str) -> tuple[KursusConfig, list[tuple[str, str]]]:
+    """The settings with defaults filled in, and (setting, what is wrong) for each bad or unknown one."""
+    config = KursusConfig(config_file_path=config_file)
+    config.load_dict(dict(options))
+    failed, warnings = config.validate()
+    wrong = [(str(key), str(exc)) for key, exc in failed]
+    # MkDocs only warns about a name it does not know; here it is almost always a misspelt setting.
+    wrong += [(str(key), str(exc)) for key, exc in warnings]
+    return config, wrong
