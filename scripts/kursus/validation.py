@@ -16,11 +16,12 @@ from pathlib import Path
 from .content import content_findings
 from .pagefiles import read_pages
 from .problems import Problem
-from .project import Project
+from .project import Project, load_project
 from .quiz.bank import Bank, load_bank, quiz_files
 from .quiz.checks import Settings, check_all
 from .quiz.folder import folder_findings
-from .translations.layout import load_layout
+from .quiz.keymarkers import key_marker_findings
+from .translations.layout import layout_of
 from .translations.rules import translation_findings
 from .translations.status import LanguageStatus
 
@@ -53,10 +54,13 @@ def read(project: Project, quiz_paths: list[Path] | None = None) -> Course:
 def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> Findings:
     """The quiz rules, the markers in ``pages``, and the translations: structure, glossary, records,
     interface strings. Raises ``ProjectError`` when the course's own set-up (mkdocs.yml) cannot be read."""
-    layout = load_layout(root)
+    project = load_project(root)
+    layout = layout_of(project)
+    docs = layout.show(layout.docs_dir)
     translation_problems, statuses = translation_findings(layout, bank)
-    content = content_findings(root, layout.show(layout.docs_dir), layout.source, layout.languages, pages, bank)
-    return Findings([*check_all(bank, pages, settings), *translation_problems, *content], statuses)
+    content = content_findings(root, docs, layout.source, layout.languages, pages, bank)
+    keys = key_marker_findings(bank, pages, docs, layout.languages, list(project.kursus.trainer_only))
+    return Findings([*check_all(bank, pages, settings), *keys, *translation_problems, *content], statuses)
 
 
 def validate(
