@@ -1,11 +1,19 @@
-"""Hostile quiz files are refused quickly with a line, never read into memory whole or expanded."""
+"""Hostile quiz files are refused quickly with a line, never read into memory whole or expanded; quiz
+texts render in time linear in their length."""
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kursus.quiz.bank import load_bank
+from kursus.quiz.emphasis import italic
+from kursus.quiz.render import block
 from kursus.quiz.source import MAX_BYTES
 
 CHECKER = Path(__file__).resolve().parent / "checker"
@@ -52,3 +60,35 @@ def test_bad_bytes_are_reported_at_their_line(tmp_path: Path) -> None:
     ]:
         path.write_bytes(raw)
         assert load(path)[0] == [(line, "Q002")], raw
+
+
+# --------------------------------------------------------------------------------------- rendering time
+
+
+OLD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")  # the rule, once a quadratic regex
+
+
+def best_time(text: str, repeat: int = 1) -> float:
+    """The best of three timings of rendering ``text`` ``repeat`` times (the machine may be busy)."""
+    times = []
+    for _ in range(3):
+        began = time.perf_counter()
+        for _ in range(repeat):
+            block(text)
+        times.append(time.perf_counter() - began)
+    return min(times)
+
+
+@pytest.mark.parametrize("unit", ["*a ", "**a ", "_a ", "[a ", "*", "a* ", "*** a", "*a\n"])
+def test_rendering_time_is_linear_in_unclosed_markers(unit: str) -> None:
+    # 30,000 markers may take at most twenty times as long as 3,000 (quadratic: a hundred times; it took
+    # minutes). The small text is timed ten times over, so that both timings are long enough to compare.
+    small = best_time(unit * 3_000, repeat=10) / 10
+    large = best_time(unit * 30_000)
+    assert large < 20 * small, (small, large)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="*a \n\u00a0_.é1\t<", max_size=30))
+def test_italic_keeps_the_rule_it_had(text: str) -> None:
+    assert italic(text) == OLD_ITALIC.sub(r"<em>\1</em>", text)

@@ -18,9 +18,9 @@ from kursus.quiz.bank import load_bank, quiz_files
 from kursus.quiz.model import Question
 from kursus.quiz.render import Renderer
 from kursus.ui import load_strings, translator
-from test_print import course_files
+from test_print import course_files, print_project
 
-from conftest import ROOT, make_project
+from conftest import ROOT
 
 EXPECTED = Path(__file__).parent / "print" / "expected"
 
@@ -28,7 +28,7 @@ EXPECTED = Path(__file__).parent / "print" / "expected"
 @pytest.fixture(scope="module")
 def course(tmp_path_factory: pytest.TempPathFactory) -> Course:
     pages, quizzes = course_files()
-    loaded, problems = load_course(make_project(tmp_path_factory.mktemp("paper"), pages, quizzes))
+    loaded, problems = load_course(print_project(tmp_path_factory.mktemp("paper"), pages, quizzes))
     assert loaded is not None, [p.text() for p in problems]
     return loaded
 
