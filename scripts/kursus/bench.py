@@ -144,10 +144,9 @@ def main() -> None:
             f"Building the course and plain Material by turns, {RUNS} rounds after one to warm up ...",
             flush=True,
         )
-        extensions = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)[
-            "markdown_extensions"
-        ]
-        languages = load_project(ROOT).languages
+        project = load_project(ROOT)
+        extensions = project.config["markdown_extensions"]
+        languages = project.languages
         ours: list[float] = []
         plain: list[float] = []
         # By turns, so that a slower spell of the machine falls on both sides alike.

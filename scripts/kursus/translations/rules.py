@@ -59,8 +59,10 @@ def _pages(layout: Layout, status: LanguageStatus, terms: list[Term]) -> list[Pr
             continue
         if entry.state is State.OUT_OF_DATE:
             continue
-        text = _read(layout.page(language, entry.key))
-        source = _read(layout.page(layout.source, entry.key))
+        text = _page(layout.page(language, entry.key))
+        source = _page(layout.page(layout.source, entry.key))
+        if text is None or source is None:
+            continue  # not UTF-8: reported once, at its line (D001), not as every difference
         problems += compare(translated, source_path, text, source)
         if terms and entry.key != GLOSSARY_PAGE:
             problems += check_glossary(translated, source_path, text, source, terms, language)
@@ -113,6 +115,13 @@ def _read(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return ""
+
+
+def _page(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _line_starting(text: str, prefix: str) -> int:
