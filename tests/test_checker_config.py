@@ -103,3 +103,25 @@ def test_mkdocs_yml_has_one_reader() -> None:
         if "MkdocsLoader" in (text := path.read_text(encoding="utf-8")) or "yaml_load(" in text
     }
     assert readers == {"yamlio.py", "project.py", "translations/newlang.py"}
+
+
+def test_an_abbreviations_file_that_is_not_utf8_stops_the_build_at_its_line(
+    course: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (course / "includes").mkdir()
+    (course / "includes" / "singkatan.en.md").write_bytes(b"*[PES]: Public employment service\n*[BLK]: caf\xe9\n")
+    config = load_config(str(course / "mkdocs.yml"), site_dir=str(course / "site"))
+    with pytest.raises(Abort, match="BuildError"):
+        build(config)
+    assert "includes/singkatan.en.md:2: D001 cannot read the file: byte 0xe9 is not UTF-8" in caplog.text
+    assert "UnicodeDecodeError" not in caplog.text
+
+
+def test_a_people_register_that_is_not_utf8_is_reported_at_its_line(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (course / "includes").mkdir()
+    (course / "includes" / "tokoh.yml").write_bytes(b"people:\n  - name: Ren\xe9\n")
+    status, out, _ = check(course, capsys)
+    assert status == 1
+    assert "includes/tokoh.yml:2: P001 the register cannot be read: byte 0xe9 is not UTF-8 text" in out

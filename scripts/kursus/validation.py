@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import content_findings
-from .pagefiles import read_pages
+from .pagefiles import read_pages, unreadable
 from .problems import Problem
 from .project import Project, load_project
 from .quiz.bank import Bank, load_bank, quiz_files
@@ -46,9 +46,11 @@ def read(project: Project, quiz_paths: list[Path] | None = None) -> Course:
     """Read every quiz file (or ``quiz_paths``) and every page; unreadable files become problems."""
     paths = quiz_files(project.quizzes_dir) if quiz_paths is None else quiz_paths
     bank, problems = load_bank(paths, project.root)
-    pages, unreadable = read_pages(project.root, project.docs_dir)
+    pages, unreadable_pages = read_pages(project.root, project.docs_dir)
+    included = [project.root / project.kursus.abbreviations.format(language=lang) for lang in project.languages]
     folder = folder_findings(project.quizzes_dir, project.root, bank, problems)
-    return Course(bank, pages, [*problems, *unreadable, *folder], len(bank.files) + len(pages) + len(unreadable))
+    found = [*problems, *unreadable_pages, *unreadable(project.root, included), *folder]
+    return Course(bank, pages, found, len(bank.files) + len(pages) + len(unreadable_pages))
 
 
 def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> Findings:

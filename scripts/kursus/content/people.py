@@ -25,6 +25,7 @@ import yaml
 
 from ..problems import Problem, error
 from ..quiz.bank import Bank
+from ..rawtext import RawTextError, read
 from ..yamlio import load_fast
 from .prose import reader_lines
 
@@ -77,15 +78,16 @@ def read_register(root: Path) -> tuple[Register | None, list[Problem]]:
     if not path.is_file():
         return None, []
     try:
-        data = load_fast(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        return None, [error(shown, 1, "P001", "the register is not UTF-8 text", "save it as UTF-8")]
+        text = read(path)
+        data = load_fast(text)
+    except RawTextError as exc:  # a byte that is not UTF-8, or a control character: at its line
+        return None, [error(shown, exc.line, "P001", f"the register cannot be read: {exc.message}", exc.hint)]
     except yaml.YAMLError as exc:
         line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else 1  # type: ignore[attr-defined]
         return None, [error(shown, line, "P001", f"the register is not valid YAML: {getattr(exc, 'problem', exc)}")]
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         return None, [error(shown, 1, "P001", "the register must be a mapping with a 'people:' list")]
-    lines = _entry_lines(path.read_text(encoding="utf-8"))
+    lines = _entry_lines(text)
     people: dict[str, Person] = {}
     problems: list[Problem] = []
     for index, entry in enumerate(data["people"]):
