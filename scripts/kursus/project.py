@@ -32,10 +32,13 @@ class Project:
     default_language: str
     languages: list[str]
     complete_languages: list[str]
-    min_options: int = 3
+    kursus: KursusConfig  # the plugin's settings, validated, defaults filled in (settings.py states them)
     language_names: dict[str, str] = field(default_factory=dict)
-    kursus: KursusConfig = field(default_factory=KursusConfig)  # the plugin's settings, validated
     config: dict[str, Any] = field(default_factory=dict)  # the whole mkdocs.yml, for what only one reader needs
+
+    @property
+    def min_options(self) -> int:
+        return self.kursus.min_options
 
     @property
     def settings(self) -> Settings:
@@ -118,7 +121,6 @@ def load_project(root: Path) -> Project:
         default_language=default,
         languages=codes,
         complete_languages=list(kursus.complete_languages) or codes,
-        min_options=kursus.min_options,
         language_names={str(lang["locale"]): str(lang.get("name", lang["locale"])) for lang in languages},
         kursus=kursus,
         config=config,
