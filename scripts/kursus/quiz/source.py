@@ -80,7 +80,9 @@ def check_limits(root: Node) -> None:
                 )
             if size[key] > MAX_VALUES:
                 raise YamlLimitError(
-                    _line(node), f"YAML aliases (*name) expand this to more than {MAX_VALUES:,} values", NO_ALIASES
+                    _line(node),
+                    f"YAML of more than {MAX_VALUES:,} values once aliases (*name) are expanded",
+                    NO_ALIASES,
                 )
             continue
         if key in size:
