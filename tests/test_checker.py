@@ -23,8 +23,10 @@ from kursus.quiz.bank import quiz_files
 CHECKER = Path(__file__).resolve().parent / "checker"
 CASES = sorted(p.name for p in CHECKER.iterdir() if (p / "mkdocs.yml").is_file())
 PACKAGE = Path(kursus.__file__).parent
-RULE_SOURCES = [PACKAGE / "quiz" / name for name in ("checks.py", "model.py", "bank.py")] + sorted(
-    (PACKAGE / "content").glob("*.py")
+RULE_SOURCES = (
+    [PACKAGE / "quiz" / name for name in ("checks.py", "model.py", "bank.py")]
+    + sorted((PACKAGE / "quiz" / "types").glob("*.py"))
+    + sorted((PACKAGE / "content").glob("*.py"))
 )
 
 PROBLEM = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<code>[A-Z]\d{3}) (?P<warning>warning: )?")
