@@ -43,8 +43,10 @@ class Question:
     answer: bool | None = None
     accept: dict[str, list[str]] = field(default_factory=dict)
     accept_line: int = 0
+    accept_lines: dict[str, list[int]] = field(default_factory=dict)  # language -> line of each answer
     steps: list[Text] = field(default_factory=list)
     pairs: list[tuple[Text, Text]] = field(default_factory=list)
+    entry_lines: list[int] = field(default_factory=list)  # line of each step or pair
     feedback: dict[str, Text] = field(default_factory=dict)
     model_answer: Text = field(default_factory=dict)
     checklist: list[Text] = field(default_factory=list)

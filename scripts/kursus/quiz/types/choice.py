@@ -16,6 +16,7 @@ from ..markup import block, dom_id, inline
 from ..source import line_of
 from .base import COMMON, QuestionType
 from .cells import indexes
+from .distinct import same_in_one_language
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -82,6 +83,8 @@ class Choice(QuestionType):
                     f"{q.id}: wrong option {number} has no feedback",
                     "say why a learner who picks it is mistaken",
                 )
+        texts, lines = [o.text for o in q.options], [o.line for o in q.options]
+        yield from same_in_one_language(q, texts, "options", s.source_language, lines)
 
     def check_correct(self, q: Question, correct: int) -> Iterable[Problem]:
         return ()

@@ -15,7 +15,8 @@ from ..labels import letter, right_order
 from ..markup import dom_id, inline
 from .base import COMMON, QuestionType, read_verdicts
 from .cells import LETTERS, SEPARATORS, valid_list
-from .ordering import answered_list, check_columns
+from .distinct import check_columns
+from .ordering import answered_list
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -36,6 +37,7 @@ class Matching(QuestionType):
         if "pairs" in node:
             for i, pair in enumerate(reader.maps(reader.items(node, "pairs", q.id), q.id), start=1):
                 reader.keys(pair, PAIR_KEYS, f"{q.id} pair {i}")
+                q.entry_lines.append(pair.line)
                 q.pairs.append(
                     (
                         reader.text(pair, "left", q.id, f"pair {i} left"),
@@ -47,7 +49,8 @@ class Matching(QuestionType):
     def check(self, q: Question, s: Settings) -> Iterable[Problem]:
         lefts = [left for left, _ in q.pairs]
         rights = [right for _, right in q.pairs]
-        yield from check_columns(q, [lefts, rights], s.min_pairs, "pairs", s.source_language)
+        sides = ["left sides of pairs", "right sides of pairs"]
+        yield from check_columns(q, [lefts, rights], s.min_pairs, "pairs", s.source_language, sides)
 
     def count(self, q: Question) -> int:
         return len(q.pairs)

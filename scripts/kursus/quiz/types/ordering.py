@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ...printing.marks import blank
-from ...problems import Problem, error
+from ...problems import Problem
 from ...scoring.response import BLANK, Response
 from ..answers import normalise
-from ..items import Question, Text
+from ..items import Question
 from ..labels import letter, step_order
 from ..markup import inline
+from ..source import line_of
 from .base import COMMON, QuestionType, read_verdicts
 from .cells import ORDER_SEPARATORS, indexes, valid_list
+from .distinct import check_columns
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -23,29 +24,6 @@ if TYPE_CHECKING:
     from ..model import Reader
     from ..render import Renderer
     from ..source import LMap
-
-
-def check_columns(q: Question, columns: list[list[Text]], minimum: int, what: str, lang: str) -> Iterable[Problem]:
-    """Enough entries, and none repeated within a column (steps; each side of the pairs)."""
-    if len(columns[0]) < minimum:
-        yield error(
-            q.path,
-            q.line,
-            "Q040",
-            f"{q.id}: {len(columns[0])} {what}, at least {minimum} needed",
-            f"add {what} so that the order or match takes thought",
-        )
-    for column in columns:
-        counts = Counter(normalise(t.get(lang, "")) for t in column)
-        for text, count in counts.items():
-            if text and count > 1:
-                yield error(
-                    q.path,
-                    q.line,
-                    "Q041",
-                    f"{q.id}: '{text[:40]}' appears {count} times in {what}",
-                    "every entry must be distinct, or the answer is ambiguous",
-                )
 
 
 def answered_list(digits: list[int]) -> bool | None:
@@ -64,10 +42,11 @@ class Ordering(QuestionType):
         steps = reader.items(node, "steps", q.id) if "steps" in node else None
         if steps is not None:
             q.steps = [reader.text(steps, i, q.id, f"step {i + 1}") for i in range(len(steps))]
+            q.entry_lines = [line_of(steps, i, steps.line) for i in range(len(steps))]
         read_verdicts(reader, q, node)
 
     def check(self, q: Question, s: Settings) -> Iterable[Problem]:
-        yield from check_columns(q, [q.steps], s.min_steps, "steps", s.source_language)
+        yield from check_columns(q, [q.steps], s.min_steps, "steps", s.source_language, ["steps"])
 
     def count(self, q: Question) -> int:
         return len(q.steps)

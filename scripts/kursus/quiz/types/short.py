@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Iterable
+from decimal import Decimal
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +35,39 @@ def accepted_answers(q: Question) -> list[str]:
 
 def accepted_in(q: Question, language: str, fallback: str) -> list[str]:
     return q.accept.get(language) or q.accept.get(fallback, [])
+
+
+_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+
+
+def _untypable(c: str) -> bool:
+    """Format characters (soft hyphen, zero-width space, joiners, BOM …) and control characters other
+    than spaces: nothing a learner types produces them."""
+    category = unicodedata.category(c)
+    return category == "Cf" or (category == "Cc" and not c.isspace())
+
+
+def _visible(text: str) -> str:
+    return "".join(f"<U+{ord(c):04X}>" if _untypable(c) else c for c in text)
+
+
+def _numbers(answers: list[str]) -> set[Decimal]:
+    """The numbers among the answers ('5', '5,0', '5.0', '-2'); words and numbers with units are not."""
+    found = set()
+    for answer in answers:
+        text = answer.strip()
+        if _NUMBER.fullmatch(text):
+            found.add(Decimal(text.replace(",", ".")).normalize())
+    return found
+
+
+def _show(numbers: set[Decimal]) -> str:
+    return ", ".join(format(n, "f") for n in sorted(numbers))
+
+
+def _line(q: Question, lang: str, index: int) -> int:
+    lines = q.accept_lines.get(lang, [])
+    return lines[index] if index < len(lines) else q.accept_line or q.line
 
 
 class Short(QuestionType):
@@ -63,6 +99,8 @@ class Short(QuestionType):
                     )
                     continue
                 q.accept[lang] = [str(a) for a in answers]
+                first = line_of(accept, lang, q.accept_line)
+                q.accept_lines[lang] = [line_of(answers, i, first) for i in range(len(answers))]
         read_verdicts(reader, q, node)
 
     def check(self, q: Question, s: Settings) -> Iterable[Problem]:
@@ -74,6 +112,41 @@ class Short(QuestionType):
                     "Q050",
                     f"{q.id}: no accepted {language} answer",
                     f"list at least one under accept.{language}",
+                )
+        yield from self.check_untypable(q)
+        yield from self.check_numbers(q)
+
+    def check_untypable(self, q: Question) -> Iterable[Problem]:
+        """An accepted answer holding an invisible character (soft hyphen, zero-width space …) can never be
+        typed, so it never matches."""
+        for lang, answers in q.accept.items():
+            for i, answer in enumerate(answers):
+                hidden = [c for c in dict.fromkeys(answer) if _untypable(c)]
+                if hidden:
+                    names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in hidden)
+                    yield error(
+                        q.path,
+                        _line(q, lang, i),
+                        "Q052",
+                        f"{q.id}: accepted {lang} answer '{_visible(answer)}' holds {names}, which no one can type",
+                        "remove it; write the answer as a learner would type it",
+                    )
+
+    def check_numbers(self, q: Question) -> Iterable[Problem]:
+        """A numeric answer must be the same number in every language (5, 5,0 and 5.0 are the same)."""
+        numbers = {lang: found for lang, answers in q.accept.items() if (found := _numbers(answers))}
+        if not numbers:
+            return
+        first, *others = numbers
+        for lang in others:
+            if numbers[lang] != numbers[first]:
+                yield error(
+                    q.path,
+                    _line(q, lang, next(i for i, a in enumerate(q.accept[lang]) if _NUMBER.fullmatch(a.strip()))),
+                    "Q053",
+                    f"{q.id}: the accepted {lang} numbers ({_show(numbers[lang])}) differ from the {first} "
+                    f"numbers ({_show(numbers[first])})",
+                    "accept the same numbers in every language; 5, 5,0 and 5.0 count as the same",
                 )
 
     # -- the website ----------------------------------------------------------------------------------
