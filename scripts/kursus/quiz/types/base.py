@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...scoring.response import BLANK, Response
 from ..items import Question
+from .gift import GiftAnswer, gift_block, labelled
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -84,6 +85,12 @@ class QuestionType(ABC):
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         """What a correct answer sheet shows, for the trainer's quick key."""
 
+    # -- export ---------------------------------------------------------------------------------------
+
+    @abstractmethod
+    def gift(self, r: Renderer, q: Question) -> GiftAnswer:
+        """The question's answers in Moodle GIFT, in the renderer's language."""
+
     # -- scoring ----------------------------------------------------------------------------------------
 
     def is_correct(self, q: Question, value: Any) -> bool:
@@ -125,6 +132,16 @@ class QuestionType(ABC):
     def response(self, q: Question, digits: list[int]) -> Response | None:
         """A result code's digits as a response; None if they cannot come from any answer."""
         return BLANK
+
+
+def verdicts_as_general(r: Renderer, q: Question) -> list[str]:
+    """The feedback for a correct and for an incorrect answer, for GIFT's general feedback (GIFT has no
+    place for them in matching and short-answer questions)."""
+    return [
+        labelled(r.t(label), gift_block(r.text(q.feedback[key])))
+        for key, label in (("correct", "export_if_correct"), ("incorrect", "export_if_incorrect"))
+        if key in q.feedback and r.text(q.feedback[key])
+    ]
 
 
 def read_verdicts(reader: Reader, q: Question, node: LMap) -> None:

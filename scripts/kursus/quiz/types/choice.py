@@ -17,6 +17,7 @@ from ..source import line_of
 from .base import COMMON, QuestionType
 from .cells import indexes
 from .distinct import same_in_one_language
+from .gift import GiftAnswer, gift_block, gift_text, weight
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -135,6 +136,21 @@ class Choice(QuestionType):
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         return escape(", ".join(letter(i) for i, option in enumerate(q.options) if option.correct))
 
+    # -- export ---------------------------------------------------------------------------------------
+
+    def gift_mark(self, q: Question, option: Option) -> str:
+        return "=" if option.correct else "~"
+
+    def gift(self, r: Renderer, q: Question) -> GiftAnswer:
+        rows = []
+        for option in q.options:
+            feedback = r.text(option.feedback)
+            tail = f"#{gift_block(feedback)}" if feedback else ""
+            rows.append(f"\t{self.gift_mark(q, option)}{gift_text(r.text(option.text))}{tail}")
+        return GiftAnswer("\n" + "\n".join(rows) + "\n", degraded=self.gift_degraded)
+
+    gift_degraded: str | None = None
+
     # -- scoring ----------------------------------------------------------------------------------------
 
     def takes_invalid_mark(self, q: Question) -> bool:
@@ -193,6 +209,12 @@ class Multiple(Choice):
     """At least one option is correct; the learner ticks every correct one."""
 
     name = "multiple"
+
+    gift_degraded = "multiple_partial"  # GIFT has no all-or-nothing: each correct option 100/k %, wrong -100 %
+
+    def gift_mark(self, q: Question, option: Option) -> str:
+        correct = sum(o.correct for o in q.options)
+        return f"~%{weight(100 / correct)}%" if option.correct else "~%-100%"
 
     def check_correct(self, q: Question, correct: int) -> Iterable[Problem]:
         if q.options and correct == 0:

@@ -13,9 +13,10 @@ from ..answers import normalise
 from ..items import Question
 from ..labels import letter, right_order
 from ..markup import dom_id, inline
-from .base import COMMON, QuestionType, read_verdicts
+from .base import COMMON, QuestionType, read_verdicts, verdicts_as_general
 from .cells import LETTERS, SEPARATORS, valid_list
 from .distinct import check_columns
+from .gift import GiftAnswer, gift_text
 from .ordering import answered_list
 
 if TYPE_CHECKING:
@@ -93,6 +94,13 @@ class Matching(QuestionType):
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         right = right_order(q)
         return " · ".join(f"{i + 1} {letter(right.index(i))}" for i in range(len(q.pairs)))
+
+    # -- export ---------------------------------------------------------------------------------------
+
+    def gift(self, r: Renderer, q: Question) -> GiftAnswer:
+        rows = [f"\t={gift_text(r.text(left))} -> {gift_text(r.text(right))}" for left, right in q.pairs]
+        general = verdicts_as_general(r, q)
+        return GiftAnswer("\n" + "\n".join(rows) + "\n", general, "matching_verdicts" if general else None)
 
     # -- scoring ----------------------------------------------------------------------------------------
 

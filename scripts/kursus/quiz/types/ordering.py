@@ -14,9 +14,10 @@ from ..items import Question
 from ..labels import letter, step_order
 from ..markup import inline
 from ..source import line_of
-from .base import COMMON, QuestionType, read_verdicts
+from .base import COMMON, QuestionType, read_verdicts, verdicts_as_general
 from .cells import ORDER_SEPARATORS, indexes, valid_list
 from .distinct import check_columns
+from .gift import GiftAnswer, gift_text
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -83,6 +84,13 @@ class Ordering(QuestionType):
 
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         return " · ".join(f"{letter(pos)} {step + 1}" for pos, step in enumerate(step_order(q)))
+
+    # -- export ---------------------------------------------------------------------------------------
+
+    def gift(self, r: Renderer, q: Question) -> GiftAnswer:
+        # GIFT has no ordering question: each step is matched to its position (1 = first)
+        rows = [f"\t={gift_text(r.text(step))} -> {n}" for n, step in enumerate(q.steps, start=1)]
+        return GiftAnswer("\n" + "\n".join(rows) + "\n", verdicts_as_general(r, q), "ordering_as_matching")
 
     # -- scoring ----------------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from ...printing.marks import writing_lines
 from ..items import Question
 from ..markup import block, dom_id, inline
 from .base import QuestionType
+from .gift import GiftAnswer, gift_block, gift_text, labelled
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -58,6 +59,15 @@ class Reflective(QuestionType):
 
     def sheet_answer(self, p: PaperRenderer, q: Question) -> str:
         return writing_lines(SHEET_LINES)
+
+    def gift(self, r: Renderer, q: Question) -> GiftAnswer:
+        # an essay; the model answer and the self-check points become its general feedback
+        points = "\\n".join(f"- {gift_text(r.text(p))}" for p in q.checklist)
+        general = [
+            labelled(r.t("model_answer"), gift_block(r.text(q.model_answer))),
+            labelled(r.t("self_check"), "\\n" + points),
+        ]
+        return GiftAnswer("", general, "reflective_as_essay")
 
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         return escape(p.t("not_scored"))

@@ -18,6 +18,7 @@ from ..items import Question
 from ..markup import dom_id
 from ..source import LMap, line_of
 from .base import COMMON, QuestionType, read_verdicts
+from .gift import GiftAnswer, gift_block, gift_text, labelled
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -174,6 +175,16 @@ class Short(QuestionType):
 
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         return escape(" / ".join(accepted_in(q, p.lang, p.r.fallback)))
+
+    # -- export ---------------------------------------------------------------------------------------
+
+    def gift(self, r: Renderer, q: Question) -> GiftAnswer:
+        right = r.text(q.feedback.get("correct", {}))
+        tail = f"#{gift_block(right)}" if right else ""
+        rows = [f"\t={gift_text(a)}{tail}" for a in accepted_in(q, r.lang, r.fallback) if a.strip()]
+        wrong = r.text(q.feedback.get("incorrect", {}))
+        general = [labelled(r.t("export_if_incorrect"), gift_block(wrong))] if wrong else []
+        return GiftAnswer("\n" + "\n".join(rows) + "\n", general, "short_incorrect" if wrong else None)
 
     # -- scoring ----------------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from ..items import Question
 from ..markup import dom_id
 from ..source import line_of
 from .base import COMMON, QuestionType, read_verdicts
+from .gift import GiftAnswer, gift_block
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -74,6 +75,14 @@ class TrueFalse(QuestionType):
 
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         return escape(p.t("true" if q.answer else "false"))
+
+    # -- export ---------------------------------------------------------------------------------------
+
+    def gift(self, r: Renderer, q: Question) -> GiftAnswer:
+        # {TRUE#feedback when answered wrongly#feedback when answered rightly}
+        wrong, right = (gift_block(r.text(q.feedback.get(k, {}))) for k in ("incorrect", "correct"))
+        tail = f"#{wrong}#{right}" if wrong or right else ""
+        return GiftAnswer(("TRUE" if q.answer else "FALSE") + tail)
 
     # -- scoring ----------------------------------------------------------------------------------------
 
