@@ -35,6 +35,7 @@ class Choice(QuestionType):
     required = ("options",)
     input_type = "checkbox"
     round_box = False
+    gift_degraded: str | None = None  # how GIFT changes the type (export.gift.DEGRADATIONS), if it does
 
     def read(self, reader: Reader, q: Question, node: LMap) -> None:
         if "options" not in node:
@@ -149,8 +150,6 @@ class Choice(QuestionType):
             rows.append(f"\t{self.gift_mark(q, option)}{gift_text(r.text(option.text))}{tail}")
         return GiftAnswer("\n" + "\n".join(rows) + "\n", degraded=self.gift_degraded)
 
-    gift_degraded: str | None = None
-
     # -- scoring ----------------------------------------------------------------------------------------
 
     def takes_invalid_mark(self, q: Question) -> bool:
@@ -213,7 +212,7 @@ class Multiple(Choice):
     gift_degraded = "multiple_partial"  # GIFT has no all-or-nothing: each correct option 100/k %, wrong -100 %
 
     def gift_mark(self, q: Question, option: Option) -> str:
-        correct = sum(o.correct for o in q.options)
+        correct = max(1, sum(o.correct for o in q.options))  # none correct is refused (Q031) before export
         return f"~%{weight(100 / correct)}%" if option.correct else "~%-100%"
 
     def check_correct(self, q: Question, correct: int) -> Iterable[Problem]:

@@ -79,7 +79,8 @@ class TrueFalse(QuestionType):
     # -- export ---------------------------------------------------------------------------------------
 
     def gift(self, r: Renderer, q: Question) -> GiftAnswer:
-        # {TRUE#feedback when answered wrongly#feedback when answered rightly}
+        # {TRUE#feedback when answered wrongly#feedback when answered rightly}: Moodle's importer reads the
+        # first as the wrong answer's (gift-pegjs names them trueFeedback and falseFeedback instead)
         wrong, right = (gift_block(r.text(q.feedback.get(k, {}))) for k in ("incorrect", "correct"))
         tail = f"#{wrong}#{right}" if wrong or right else ""
         return GiftAnswer(("TRUE" if q.answer else "FALSE") + tail)
