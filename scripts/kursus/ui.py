@@ -57,7 +57,7 @@ def interface_fallbacks(language: str, source: str, complete: Sequence[str]) -> 
 
 
 # Strings for printed documents, scoring reports and server-rendered banners never reach the browser.
-NOT_FOR_BROWSER = ("print_", "score_", "tr_")
+NOT_FOR_BROWSER = ("print_", "score_", "tr_", "export_")
 
 
 def for_browser(

@@ -12,26 +12,12 @@ from __future__ import annotations
 
 from html import escape
 
-from ..quiz.labels import letter, right_order, step_order
 from ..quiz.model import Group, Question, Quiz
-from ..quiz.render import Renderer, block, inline
+from ..quiz.render import Renderer, block
+from ..quiz.types import kind
+from .marks import blank, box, writing_lines
 
-WRITING_LINES = {"short": 2, "reflective": 8}
-SHEET_LINES = {"reflective": 4}
-
-
-def box(round_: bool = False) -> str:
-    """An empty box to tick (round for 'choose one')."""
-    return f'<span class="pp-box{" pp-box--round" if round_ else ""}"></span>'
-
-
-def blank(kind: str = "") -> str:
-    """A short line to write a number or a letter on."""
-    return f'<span class="pp-blank{f" pp-blank--{kind}" if kind else ""}"></span>'
-
-
-def writing_lines(count: int) -> str:
-    return '<div class="pp-lines">' + '<span class="pp-line"></span>' * count + "</div>"
+__all__ = ["PaperRenderer", "bilingual", "blank", "box", "max_points", "writing_lines"]
 
 
 class PaperRenderer:
@@ -82,57 +68,13 @@ class PaperRenderer:
         elif q.points != 1:
             note = f" ({q.points} {self.t('points')})"
         how = escape(self.t(f"print_how_{q.type}") + note)
-        body = getattr(self, f"_body_{q.type}")(q, marks)
+        body = kind(q).paper_body(self, q, marks)
         return (
             f'<section class="pp-q pp-q--{q.type}" data-qid="{escape(q.id)}">'
             f'<span class="pp-q__num">{self.number(q)}.</span>'
             f'<div class="pp-q__text">{block(self.r.text(q.text))}</div>'
             f'<p class="pp-q__how">{how}</p>{body}</section>'
         )
-
-    def _body_single(self, q: Question, marks: bool) -> str:
-        round_ = q.type == "single"
-        rows = "".join(
-            f'<li>{box(round_) if marks else ""}<span class="pp-letter">{letter(i)}.</span> '
-            f"{inline(self.r.text(option.text))}</li>"
-            for i, option in enumerate(q.options)
-        )
-        return f'<ol class="pp-opts">{rows}</ol>'
-
-    _body_multiple = _body_single
-
-    def _body_truefalse(self, q: Question, marks: bool) -> str:
-        cells = "".join(
-            f'<span class="pp-tf">{box(True) if marks else ""}{escape(self.t(value))}</span>'
-            for value in ("true", "false")
-        )
-        return f'<p class="pp-tfs">{cells}</p>'
-
-    def _body_short(self, q: Question, marks: bool) -> str:
-        return writing_lines(WRITING_LINES["short"]) if marks else ""
-
-    def _body_ordering(self, q: Question, marks: bool) -> str:
-        rows = "".join(
-            f'<li>{blank("number") if marks else ""}<span class="pp-letter">{letter(position)}.</span> '
-            f"{inline(self.r.text(q.steps[step]))}</li>"
-            for position, step in enumerate(step_order(q))
-        )
-        return f'<ol class="pp-steps">{rows}</ol>'
-
-    def _body_matching(self, q: Question, marks: bool) -> str:
-        right = right_order(q)
-        rows = "".join(
-            f'<tr><td class="pp-match__left"><span class="pp-letter">{i + 1}.</span> '
-            f"{inline(self.r.text(left))}</td>"
-            + (f'<td class="pp-match__blank">{blank("letter")}</td>' if marks else "")
-            + f'<td class="pp-match__right"><span class="pp-letter">{letter(i)}.</span> '
-            f"{inline(self.r.text(q.pairs[right[i]][1]))}</td></tr>"
-            for i, (left, _) in enumerate(q.pairs)
-        )
-        return f'<table class="pp-match"><tbody>{rows}</tbody></table>'
-
-    def _body_reflective(self, q: Question, marks: bool) -> str:
-        return writing_lines(WRITING_LINES["reflective"]) if marks else ""
 
     # -- the answer sheet --------------------------------------------------------------------------
 
@@ -141,8 +83,9 @@ class PaperRenderer:
         rows = []
         for q in quiz.questions():
             points = f"{blank('points')} / {q.points}" if q.scored else "–"
+            answer = kind(q).sheet_answer(self, q)
             rows.append(
-                f'<tr><th scope="row">{self.number(q)}</th><td class="pp-sheet__answer">{self._sheet_answer(q)}</td>'
+                f'<tr><th scope="row">{self.number(q)}</th><td class="pp-sheet__answer">{answer}</td>'
                 f'<td class="pp-sheet__points">{points}</td></tr>'
             )
         return (
@@ -152,21 +95,6 @@ class PaperRenderer:
             f'<tfoot><tr><th scope="row" colspan="2">{escape(self.t("print_total"))}</th>'
             f'<td class="pp-sheet__points">{blank("points")} / {max_points(quiz)}</td></tr></tfoot></table>'
         )
-
-    def _sheet_answer(self, q: Question) -> str:
-        if q.type in ("single", "multiple"):
-            return " ".join(
-                f'<span class="pp-choice">{box(q.type == "single")}{letter(i)}</span>' for i in range(len(q.options))
-            )
-        if q.type == "truefalse":
-            return " ".join(f'<span class="pp-choice">{box(True)}{escape(self.t(v))}</span>' for v in ("true", "false"))
-        if q.type == "ordering":
-            return " ".join(
-                f'<span class="pp-choice">{letter(p)} {blank("number")}</span>' for p in range(len(q.steps))
-            )
-        if q.type == "matching":
-            return " ".join(f'<span class="pp-choice">{i + 1} {blank("letter")}</span>' for i in range(len(q.pairs)))
-        return writing_lines(SHEET_LINES.get(q.type, 1))
 
     # -- the trainer's key at a glance -------------------------------------------------------------
 
@@ -186,19 +114,7 @@ class PaperRenderer:
         )
 
     def compact_answer(self, q: Question) -> str:
-        if q.type in ("single", "multiple"):
-            return ", ".join(letter(i) for i, option in enumerate(q.options) if option.correct)
-        if q.type == "truefalse":
-            return escape(self.t("true" if q.answer else "false"))
-        if q.type == "short":
-            accepted = q.accept.get(self.lang) or q.accept.get(self.r.fallback, [])
-            return escape(" / ".join(accepted))
-        if q.type == "ordering":
-            return " · ".join(f"{letter(p)} {step + 1}" for p, step in enumerate(step_order(q)))
-        if q.type == "matching":
-            right = right_order(q)
-            return " · ".join(f"{i + 1} {letter(right.index(i))}" for i in range(len(q.pairs)))
-        return escape(self.t("not_scored"))
+        return kind(q).compact_answer(self, q)
 
 
 def max_points(quiz: Quiz) -> int:

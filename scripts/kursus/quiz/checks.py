@@ -16,7 +16,8 @@ from ..problems import Problem, error, warning
 from .answers import normalise
 from .bank import Bank
 from .markers import find_markers
-from .model import Group, Question, Text
+from .model import Group, Question
+from .types import kind
 
 
 @dataclass
@@ -39,84 +40,7 @@ def check_questions(bank: Bank, settings: Settings) -> list[Problem]:
 
 
 def _check_question(q: Question, s: Settings) -> Iterable[Problem]:
-    if q.type in ("single", "multiple"):
-        correct = sum(o.correct for o in q.options)
-        if q.options and q.type == "single" and correct != 1:
-            yield error(
-                q.path,
-                q.line,
-                "Q030",
-                f"{q.id}: single choice has {correct} correct options, needs exactly 1",
-                "mark one option 'correct: true', or make it type: multiple",
-            )
-        if q.options and q.type == "multiple" and correct == 0:
-            yield error(q.path, q.line, "Q031", f"{q.id}: no option is marked correct", "mark at least one")
-        if len(q.options) < s.min_options:
-            yield error(
-                q.path,
-                q.line,
-                "Q032",
-                f"{q.id}: {len(q.options)} options, at least {s.min_options} needed",
-                "add plausible wrong options with feedback",
-            )
-        seen: dict[str, int] = {}
-        for number, option in enumerate(q.options, start=1):
-            key = normalise(option.text.get(s.source_language, ""))
-            if key and key in seen:
-                yield error(
-                    q.path,
-                    option.line,
-                    "Q033",
-                    f"{q.id}: option {number} repeats option {seen[key]}",
-                    "make every option different",
-                )
-            seen.setdefault(key, number)
-            if not option.correct and not option.feedback:
-                yield error(
-                    q.path,
-                    option.line,
-                    "Q034",
-                    f"{q.id}: wrong option {number} has no feedback",
-                    "say why a learner who picks it is mistaken",
-                )
-    elif q.type == "short":
-        for language in s.complete_languages:
-            if not [a for a in q.accept.get(language, []) if a.strip()]:
-                yield error(
-                    q.path,
-                    q.accept_line or q.line,
-                    "Q050",
-                    f"{q.id}: no accepted {language} answer",
-                    f"list at least one under accept.{language}",
-                )
-    elif q.type == "ordering":
-        yield from _check_list(q, [q.steps], s.min_steps, "steps", s.source_language)
-    elif q.type == "matching":
-        lefts = [left for left, _ in q.pairs]
-        rights = [right for _, right in q.pairs]
-        yield from _check_list(q, [lefts, rights], s.min_pairs, "pairs", s.source_language)
-
-
-def _check_list(q: Question, columns: list[list[Text]], minimum: int, what: str, lang: str) -> Iterable[Problem]:
-    if len(columns[0]) < minimum:
-        yield error(
-            q.path,
-            q.line,
-            "Q040",
-            f"{q.id}: {len(columns[0])} {what}, at least {minimum} needed",
-            f"add {what} so that the order or match takes thought",
-        )
-    for column in columns:
-        counts = Counter(normalise(t.get(lang, "")) for t in column)
-        for text, count in counts.items():
-            if text and count > 1:
-                yield error(
-                    q.path,
-                    q.line,
-                    "Q041",
-                    f"{q.id}: '{text[:40]}' appears {count} times in {what}",
-                    "every entry must be distinct, or the answer is ambiguous",
-                )
+    return kind(q).check(q, s)
 
 
 def check_ids(bank: Bank) -> list[Problem]:
@@ -252,8 +176,9 @@ def check_position_bias(bank: Bank, settings: Settings) -> list[Problem]:
     """Warn when the correct single-choice answer sits in one position too often across the bank."""
     positions: Counter[int] = Counter()
     for q in bank.questions():
-        if q.type == "single" and sum(o.correct for o in q.options) == 1:
-            positions[next(i for i, o in enumerate(q.options) if o.correct) + 1] += 1
+        position = kind(q).correct_position(q)
+        if position is not None:
+            positions[position] += 1
     total = sum(positions.values())
     if total < settings.bias_min_questions:
         return []

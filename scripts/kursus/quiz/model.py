@@ -1,120 +1,42 @@
-"""Turn a parsed quiz file into typed questions, collecting every problem instead of stopping."""
+"""Turn a parsed quiz file into typed questions, collecting every problem instead of stopping.
+
+What each question type's keys mean is read by the type itself (``quiz.types``); this module reads
+what all items share (id, type, text, hint, explanation, points) and scenario groups."""
 
 from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from collections.abc import Set
 from typing import Any
 
 from ..problems import Problem, error
+from .items import Group as Group
+from .items import Option as Option
+from .items import Question as Question
+from .items import Quiz as Quiz
+from .items import Text as Text
+from .items import TextRef as TextRef
 from .source import LList, LMap, line_of
+from .types import TYPES
 
-Text = dict[str, str]  # language code -> text
-
-QUESTION_TYPES = ("single", "multiple", "truefalse", "short", "ordering", "matching", "reflective")
+QUESTION_TYPES = tuple(TYPES)
 ITEM_TYPES = (*QUESTION_TYPES, "scenario")
 MODULE_ID = re.compile(r"^m\d{2}$")
 QUESTION_ID = re.compile(r"^(m\d{2})\.q\d{2,3}$")
 GROUP_ID = re.compile(r"^(m\d{2})\.s\d{2}$")
 
-_COMMON = {"id", "type", "text", "hint", "explanation", "points"}
-KEYS: dict[str, set[str]] = {
-    "single": _COMMON | {"options"},
-    "multiple": _COMMON | {"options"},
-    "truefalse": _COMMON | {"answer", "feedback"},
-    "short": _COMMON | {"accept", "feedback"},
-    "ordering": _COMMON | {"steps", "feedback"},
-    "matching": _COMMON | {"pairs", "feedback"},
-    "reflective": {"id", "type", "text", "hint", "model_answer", "checklist"},
-    "scenario": {"id", "type", "case", "items"},
-}
+_SCENARIO_KEYS = frozenset({"id", "type", "case", "items"})
+KEYS: dict[str, Set[str]] = {**{name: t.keys for name, t in TYPES.items()}, "scenario": _SCENARIO_KEYS}
 REQUIRED: dict[str, tuple[str, ...]] = {
-    "single": ("options",),
-    "multiple": ("options",),
-    "truefalse": ("answer", "feedback"),
-    "short": ("accept", "feedback"),
-    "ordering": ("steps", "feedback"),
-    "matching": ("pairs", "feedback"),
-    "reflective": ("model_answer", "checklist"),
+    **{name: t.required for name, t in TYPES.items()},
     "scenario": ("case", "items"),
 }
 FILE_KEYS = {"module", "title", "items"}
-OPTION_KEYS = {"text", "correct", "feedback"}
-PAIR_KEYS = {"left", "right"}
 VERDICT_KEYS = {"correct", "incorrect"}
 
 
-@dataclass
-class TextRef:
-    """One translatable text: where it is and its value per language."""
-
-    path: str
-    line: int
-    label: str  # e.g. "m01.q03 option 2 feedback"
-    values: Text
-    lines: dict[str, int] = field(default_factory=dict)  # language -> line of its text
-
-
-@dataclass
-class Option:
-    text: Text
-    correct: bool
-    feedback: Text
-    line: int
-
-
-@dataclass
-class Question:
-    id: str
-    type: str
-    path: str
-    line: int
-    text: Text
-    hint: Text = field(default_factory=dict)
-    explanation: Text = field(default_factory=dict)
-    points: int = 1
-    options: list[Option] = field(default_factory=list)
-    answer: bool | None = None
-    accept: dict[str, list[str]] = field(default_factory=dict)
-    accept_line: int = 0
-    steps: list[Text] = field(default_factory=list)
-    pairs: list[tuple[Text, Text]] = field(default_factory=list)
-    feedback: dict[str, Text] = field(default_factory=dict)
-    model_answer: Text = field(default_factory=dict)
-    checklist: list[Text] = field(default_factory=list)
-    group: str | None = None
-
-    @property
-    def scored(self) -> bool:
-        return self.type != "reflective"
-
-
-@dataclass
-class Group:
-    id: str
-    path: str
-    line: int
-    case: Text
-    questions: list[Question]
-
-
-@dataclass
-class Quiz:
-    path: str
-    module: str
-    title: Text
-    items: list[Question | Group]
-    texts: list[TextRef]
-
-    def questions(self) -> list[Question]:
-        flat: list[Question] = []
-        for item in self.items:
-            flat.extend(item.questions if isinstance(item, Group) else [item])
-        return flat
-
-
-class _Reader:
+class Reader:
     """Reads one file's parsed YAML, appending problems as it goes."""
 
     def __init__(self, path: str) -> None:
@@ -129,7 +51,7 @@ class _Reader:
         for key, line in mapping.duplicates:
             self.fail(line, "Q013", f"{where}: key '{key}' given twice", "keep one of them")
 
-    def keys(self, mapping: LMap, allowed: set[str], where: str) -> None:
+    def keys(self, mapping: LMap, allowed: Set[str], where: str) -> None:
         self.duplicates(mapping, where)
         for key in mapping:
             if key not in allowed:
@@ -241,7 +163,7 @@ class _Reader:
             )
         if kind == "scenario":
             case = self.text(node, "case", qid, "case")
-            children = [self.question(child, module, qid) for child in self._maps(self.items(node, "items", qid), qid)]
+            children = [self.question(child, module, qid) for child in self.maps(self.items(node, "items", qid), qid)]
             questions = [c for c in children if isinstance(c, Question)]
             if len(questions) < 2 and "items" in node:
                 self.fail(
@@ -264,107 +186,16 @@ class _Reader:
             )
         else:
             q.points = points
-        getattr(self, f"_read_{kind}")(q, node)
+        TYPES[kind].read(self, q, node)
         return q
 
-    def _maps(self, items: LList, where: str) -> list[LMap]:
+    def maps(self, items: LList, where: str) -> list[LMap]:
         maps = []
         for i, item in enumerate(items):
             m = self.mapping(item, line_of(items, i, items.line), f"{where}: item {i + 1}")
             if m is not None:
                 maps.append(m)
         return maps
-
-    def _read_options(self, q: Question, node: LMap) -> None:
-        if "options" not in node:
-            return  # already reported as missing (Q011)
-        for i, opt in enumerate(self._maps(self.items(node, "options", q.id), q.id), start=1):
-            self.keys(opt, OPTION_KEYS, f"{q.id} option {i}")
-            correct = opt.get("correct", False)
-            if not isinstance(correct, bool):
-                self.fail(
-                    line_of(opt, "correct", opt.line),
-                    "Q012",
-                    f"{q.id} option {i}: correct must be true or false",
-                    f"got {correct!r}",
-                )
-                correct = False
-            text = self.text(opt, "text", q.id, f"option {i}")
-            feedback = self.text(opt, "feedback", q.id, f"option {i} feedback", required=False)
-            q.options.append(Option(text, correct, feedback, opt.line))
-
-    _read_single = _read_options
-    _read_multiple = _read_options
-
-    def _read_truefalse(self, q: Question, node: LMap) -> None:
-        answer = node.get("answer")
-        if not isinstance(answer, bool):
-            if "answer" in node:
-                self.fail(
-                    line_of(node, "answer", node.line),
-                    "Q012",
-                    f"{q.id}: answer must be true or false",
-                    f"got {answer!r}",
-                )
-        else:
-            q.answer = answer
-        if "feedback" in node:
-            q.feedback = self.verdicts(node, q.id)
-
-    def _read_short(self, q: Question, node: LMap) -> None:
-        accept = node.get("accept")
-        q.accept_line = line_of(node, "accept", node.line)
-        if accept is None:
-            pass
-        elif not isinstance(accept, LMap):
-            self.fail(
-                q.accept_line,
-                "Q012",
-                f"{q.id}: accept must list answers per language",
-                "write accept: {id: [..], en: [..]}",
-            )
-        else:
-            self.duplicates(accept, f"{q.id} accept")
-            for lang, answers in accept.items():
-                if not isinstance(answers, list) or not all(isinstance(a, (str, int)) for a in answers):
-                    self.fail(
-                        line_of(accept, lang, q.accept_line),
-                        "Q012",
-                        f"{q.id}: accept.{lang} must be a list of answers",
-                        "write e.g. [jawaban, jawaban lain]",
-                    )
-                    continue
-                q.accept[lang] = [str(a) for a in answers]
-        if "feedback" in node:
-            q.feedback = self.verdicts(node, q.id)
-
-    def _read_ordering(self, q: Question, node: LMap) -> None:
-        steps = self.items(node, "steps", q.id) if "steps" in node else None
-        if steps is not None:
-            q.steps = [self.text(steps, i, q.id, f"step {i + 1}") for i in range(len(steps))]
-        if "feedback" in node:
-            q.feedback = self.verdicts(node, q.id)
-
-    def _read_matching(self, q: Question, node: LMap) -> None:
-        if "pairs" in node:
-            for i, pair in enumerate(self._maps(self.items(node, "pairs", q.id), q.id), start=1):
-                self.keys(pair, PAIR_KEYS, f"{q.id} pair {i}")
-                q.pairs.append(
-                    (
-                        self.text(pair, "left", q.id, f"pair {i} left"),
-                        self.text(pair, "right", q.id, f"pair {i} right"),
-                    )
-                )
-        if "feedback" in node:
-            q.feedback = self.verdicts(node, q.id)
-
-    def _read_reflective(self, q: Question, node: LMap) -> None:
-        q.model_answer = self.text(node, "model_answer", q.id, "model answer")
-        if "checklist" in node:
-            points = self.items(node, "checklist", q.id)
-            if not points:
-                self.fail(points.line, "Q051", f"{q.id}: empty checklist", "add 3-5 self-check points")
-            q.checklist = [self.text(points, i, q.id, f"checklist {i + 1}") for i in range(len(points))]
 
 
 def _kind(value: Any) -> str:
@@ -379,7 +210,7 @@ def _kind(value: Any) -> str:
 
 def read_quiz(path: str, data: Any) -> tuple[Quiz | None, list[Problem]]:
     """Build a ``Quiz`` from parsed YAML; problems carry ``path`` and source lines."""
-    reader = _Reader(path)
+    reader = Reader(path)
     if not isinstance(data, LMap):
         reader.fail(
             getattr(data, "line", 1),
@@ -403,7 +234,7 @@ def read_quiz(path: str, data: Any) -> tuple[Quiz | None, list[Problem]]:
     if "items" not in data:
         reader.fail(data.line, "Q011", "quiz file: missing 'items'", "add items: followed by questions")
     else:
-        for node in reader._maps(reader.items(data, "items", module), module):
+        for node in reader.maps(reader.items(data, "items", module), module):
             item = reader.question(node, module, None)
             if item is not None:
                 items.append(item)

@@ -1,45 +1,22 @@
 """Quiz HTML for one language. Excluded wrappers are elements not nested inside themselves
 (form, aside): Material's search parser matches excluded elements by tag name only.
 
- Every text from a quiz file is escaped; only **bold**, *italic* and
-paragraph breaks are turned into markup, so a ``<script>`` in a quiz file is shown, never run."""
+Every text from a quiz file is escaped (``quiz.markup``); what each question type shows comes from
+the type itself (``quiz.types``), the frame around it (number, hint, buttons, feedback) from here."""
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Callable
 from html import escape
 
 from .bank import Bank
-from .emphasis import italic
-from .labels import letter, right_order, step_order
+from .markup import block, dom_id, inline
 from .model import Group, Question, Quiz, Text
+from .types import kind
+
+__all__ = ["Renderer", "Strings", "block", "dom_id", "inline"]
 
 Strings = Callable[[str], str]
-
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
-
-
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-
-
-def inline(text: str) -> str:
-    """Escape, then allow **bold** and *italic*; line breaks inside a paragraph stay spaces."""
-    html = escape(text.strip(), quote=True)
-    if "*" not in html:  # most texts: spare the two substitutions (every page of quizzes runs this)
-        return html
-    html = _BOLD.sub(r"<strong>\1</strong>", html)
-    return italic(html)  # linear in the text (emphasis.py)
-
-
-def block(text: str) -> str:
-    paragraphs = [p for p in _PARAGRAPH_BREAK.split(text.strip()) if p.strip()]
-    return "".join(f"<p>{inline(p)}</p>" for p in paragraphs)
-
-
-def dom_id(ref: str) -> str:
-    return "q-" + ref.replace(".", "-")
 
 
 class Renderer:
@@ -87,7 +64,7 @@ class Renderer:
 
     def question(self, q: Question) -> str:
         number = self.numbers.get(q.id, 0)
-        body = getattr(self, f"_body_{q.type}")(q)
+        body = kind(q).body(self, q)
         hint = ""
         if self.text(q.hint):
             hint = (
@@ -96,7 +73,7 @@ class Renderer:
             )
         buttons = (
             f'<button type="button" class="md-button md-button--primary" data-act="check">'
-            f"{escape(self.t('submit' if q.type == 'reflective' else 'check'))}</button>"
+            f"{escape(self.t(kind(q).check_label))}</button>"
         )
         if hint:
             buttons += f'<button type="button" class="md-button" data-act="hint">{escape(self.t("hint"))}</button>'
@@ -112,7 +89,7 @@ class Renderer:
         note = f' <span class="kk-q__note">({escape(self.t("not_scored"))})</span>' if not q.scored else ""
         return (
             f'<fieldset class="kk-q kk-q--{q.type}" id="{dom_id(q.id)}" data-qid="{escape(q.id)}" '
-            f'data-type="{q.type}" data-points="{q.points if q.scored else 0}"{self._data(q)} '
+            f'data-type="{q.type}" data-points="{q.points if q.scored else 0}"{kind(q).data(self, q)} '
             f'aria-describedby="{dom_id(q.id)}-text">'
             f'<legend><span class="kk-q__num">{escape(self.t("question"))} {number}</span>{note}</legend>'
             f'<div class="kk-q__text" id="{dom_id(q.id)}-text">{block(self.text(q.text))}</div>{body}{hint}'
@@ -121,89 +98,11 @@ class Renderer:
             f"{self._verdicts(q)}{explanation}</fieldset>"
         )
 
-    def _data(self, q: Question) -> str:
-        if q.type == "truefalse" and q.answer is not None:
-            return f' data-answer="{str(q.answer).lower()}"'
-        if q.type == "short":
-            accepted = q.accept.get(self.lang) or q.accept.get(self.fallback, [])
-            return f' data-accept="{escape(json.dumps(accepted, ensure_ascii=False), quote=True)}"'
-        return ""
-
     def _verdicts(self, q: Question) -> str:
         return "".join(
             f'<div class="kk-fb kk-fb--{k}" data-verdict="{k}" hidden>{block(self.text(v))}</div>'
             for k, v in q.feedback.items()
             if self.text(v)
-        )
-
-    def _body_single(self, q: Question) -> str:
-        kind = "radio" if q.type == "single" else "checkbox"
-        rows = []
-        for i, option in enumerate(q.options):
-            oid = f"{dom_id(q.id)}-o{i}"
-            ok = ' data-ok="1"' if option.correct else ""
-            feedback = ""
-            if self.text(option.feedback):
-                feedback = f'<div class="kk-fb" data-opt="{i}" hidden>{block(self.text(option.feedback))}</div>'
-            rows.append(
-                f'<div class="kk-opt"><input type="{kind}" name="{dom_id(q.id)}" id="{oid}" value="{i}"{ok}>'
-                f'<label for="{oid}">{inline(self.text(option.text))}</label>{feedback}</div>'
-            )
-        return f'<div class="kk-opts">{"".join(rows)}</div>'
-
-    _body_multiple = _body_single
-
-    def _body_truefalse(self, q: Question) -> str:
-        rows = []
-        for value in ("true", "false"):
-            oid = f"{dom_id(q.id)}-{value}"
-            rows.append(
-                f'<div class="kk-opt"><input type="radio" name="{dom_id(q.id)}" id="{oid}" value="{value}">'
-                f'<label for="{oid}">{escape(self.t(value))}</label></div>'
-            )
-        return f'<div class="kk-opts kk-opts--inline">{"".join(rows)}</div>'
-
-    def _body_short(self, q: Question) -> str:
-        return (
-            f'<p class="kk-short"><label for="{dom_id(q.id)}-in">{escape(self.t("your_answer"))}</label> '
-            f'<input type="text" id="{dom_id(q.id)}-in" autocomplete="off" spellcheck="false"></p>'
-        )
-
-    def _body_ordering(self, q: Question) -> str:
-        items = []
-        for step in step_order(q):
-            label = inline(self.text(q.steps[step]))
-            items.append(
-                f'<li data-step="{step}"><span class="kk-step">{label}</span>'
-                f'<span class="kk-move"><button type="button" data-act="up" aria-label="{escape(self.t("move_up"))}">'
-                f'↑</button><button type="button" data-act="down" aria-label="{escape(self.t("move_down"))}">'
-                f"↓</button></span></li>"
-            )
-        return f'<ol class="kk-order">{"".join(items)}</ol>'
-
-    def _body_matching(self, q: Question) -> str:
-        choices = "".join(f'<option value="{j}">{escape(self.text(q.pairs[j][1]))}</option>' for j in right_order(q))
-        rows = []
-        for i, (left, _) in enumerate(q.pairs):
-            lid = f"{dom_id(q.id)}-l{i}"
-            rows.append(
-                f'<div class="kk-pair"><label for="{lid}">{inline(self.text(left))}</label>'
-                f'<select id="{lid}" data-answer="{i}"><option value="">{escape(self.t("choose"))}</option>'
-                f"{choices}</select></div>"
-            )
-        return f'<div class="kk-pairs">{"".join(rows)}</div>'
-
-    def _body_reflective(self, q: Question) -> str:
-        checks = "".join(
-            f'<li><label><input type="checkbox" data-self="{i}"> {inline(self.text(point))}</label></li>'
-            for i, point in enumerate(q.checklist)
-        )
-        return (
-            f'<p><label for="{dom_id(q.id)}-in">{escape(self.t("your_answer"))}</label></p>'
-            f'<textarea id="{dom_id(q.id)}-in" rows="6"></textarea>'
-            f'<div class="kk-model" hidden><p><strong>{escape(self.t("model_answer"))}:</strong></p>'
-            f"{block(self.text(q.model_answer))}"
-            f'<p><strong>{escape(self.t("self_check"))}:</strong></p><ul class="kk-self">{checks}</ul></div>'
         )
 
     # -- answer key (trainer pages, print) ---------------------------------------------------------
@@ -220,7 +119,7 @@ class Renderer:
 
     def _key_entry(self, q: Question) -> str:
         answer = self.key_answer(q)
-        label = self.t("model_answer") if q.type == "reflective" else self.t("correct_answer")
+        label = self.t(kind(q).key_label)
         explanation = block(self.text(q.explanation)) if self.text(q.explanation) else ""
         return (
             f'<div class="kk-key__item"><p class="kk-key__head"><strong>{escape(self.t("question"))} '
@@ -229,23 +128,4 @@ class Renderer:
         )
 
     def key_answer(self, q: Question) -> str:
-        if q.type in ("single", "multiple"):
-            rows = "".join(
-                f"<li>{letter(i)}. {inline(self.text(o.text))} — "
-                f"{block(self.text(o.feedback)) if self.text(o.feedback) else ''}</li>"
-                for i, o in enumerate(q.options)
-                if o.correct
-            )
-            return f"<ul>{rows}</ul>"
-        if q.type == "truefalse":
-            return f"<p>{escape(self.t('true' if q.answer else 'false'))}</p>"
-        if q.type == "short":
-            accepted = q.accept.get(self.lang) or q.accept.get(self.fallback, [])
-            return f"<p>{escape(' / '.join(accepted))}</p>"
-        if q.type == "ordering":
-            return "<ol>" + "".join(f"<li>{inline(self.text(s))}</li>" for s in q.steps) + "</ol>"
-        if q.type == "matching":
-            rows = "".join(f"<li>{inline(self.text(a))} → {inline(self.text(b))}</li>" for a, b in q.pairs)
-            return f"<ul>{rows}</ul>"
-        points = "".join(f"<li>{inline(self.text(p))}</li>" for p in q.checklist)
-        return f"{block(self.text(q.model_answer))}<ul>{points}</ul>"
+        return kind(q).key_answer(self, q)

@@ -44,13 +44,14 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
 
 from ..quiz.answers import normalise
 from ..quiz.bank import Bank
 from ..quiz.model import Question, Quiz
+from ..quiz.types import kind
 from .files import read_text
-from .model import BLANK, Intake, Note, Participant, Response, note, scored_questions
+from .model import Intake, Note, Participant, Response, note, scored_questions
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 LOOKALIKES = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -103,19 +104,7 @@ def group(code: str) -> str:
 def version_tag(quiz: Quiz, source_language: str) -> str:
     parts = [f"kursus-result|{quiz.module}"]
     for q in scored_questions(quiz):
-        if q.type in ("single", "multiple"):
-            key = ",".join(str(i) for i, o in enumerate(q.options) if o.correct)
-        elif q.type == "truefalse":
-            key = str(q.answer).lower()
-        elif q.type == "ordering":
-            key = "\x1f".join(normalise(s.get(source_language, "")) for s in q.steps)
-        elif q.type == "matching":
-            key = "\x1f".join(
-                normalise(a.get(source_language, "")) + "\x1e" + normalise(b.get(source_language, ""))
-                for a, b in q.pairs
-            )
-        else:
-            key = ""
+        key = kind(q).version_key(q, source_language)
         parts.append(f"{q.id}:{q.type}:{_count(q)}:{key}")
     digest = hashlib.sha256("\n".join(parts).encode("utf-8")).digest()
     value = int.from_bytes(digest[:3], "big") >> 4
@@ -123,7 +112,7 @@ def version_tag(quiz: Quiz, source_language: str) -> str:
 
 
 def _count(q: Question) -> int:
-    return len(q.options) or len(q.steps) or len(q.pairs)
+    return kind(q).count(q)
 
 
 def shape(quiz: Quiz) -> list[list[Any]]:
@@ -132,16 +121,7 @@ def shape(quiz: Quiz) -> list[list[Any]]:
 
 
 def radices(q: Question) -> list[int]:
-    n = _count(q)
-    if q.type == "single":
-        return [n + 1]
-    if q.type == "multiple":
-        return [2] * n
-    if q.type in ("truefalse", "short"):
-        return [3]
-    if q.type == "ordering":
-        return [2, *range(n, 0, -1)]
-    return [2, *([n] * n)]  # matching
+    return kind(q).radices(q)
 
 
 def answer_chars(quiz: Quiz) -> int:
@@ -159,32 +139,9 @@ def answer_chars(quiz: Quiz) -> int:
 # -- encoding (the reference for kursus.js, which encodes from the browser's saved answers) --------
 
 
-def _valid_list(v: Any, n: int, permutation: bool) -> TypeGuard[list[int]]:
-    if not isinstance(v, list) or len(v) != n:
-        return False
-    if not all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x < n for x in v):
-        return False
-    return not permutation or sorted(v) == list(range(n))
-
-
 def digits(q: Question, saved: dict[str, Any] | None) -> list[int]:
     """A saved browser answer ``{v, ok}`` (or None) as digits for ``radices(q)``."""
-    n, v = _count(q), (saved or {}).get("v")
-    if q.type == "single":
-        return [v + 1 if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < n else 0]
-    if q.type == "multiple":
-        chosen = v if isinstance(v, list) else []
-        return [1 if i in chosen else 0 for i in range(n)]
-    if q.type == "truefalse":
-        return [{"true": 1, "false": 2}.get(v, 0) if isinstance(v, str) else 0]
-    if q.type == "short":
-        return [0 if saved is None else 1 if saved.get("ok") else 2]
-    ordering = q.type == "ordering"
-    if not _valid_list(v, n, ordering):
-        return [0] * len(radices(q))
-    if ordering:  # Lehmer code: how many later steps come before each step in the correct order
-        return [1, *(sum(1 for later in v[i + 1 :] if later < v[i]) for i in range(n))]
-    return [1, *v]
+    return kind(q).digits(q, saved)
 
 
 def encode(quiz: Quiz, answers: dict[str, Any], source_language: str) -> str:
@@ -270,23 +227,10 @@ def responses(quiz: Quiz, answers: list[int]) -> dict[str, Response]:
 
 
 def _response(q: Question, d: list[int]) -> Response:
-    if q.type == "single":
-        return Response(d[0] - 1) if d[0] else BLANK
-    if q.type == "multiple":
-        chosen = tuple(i for i, bit in enumerate(d) if bit)
-        return Response(chosen) if chosen else BLANK
-    if q.type == "truefalse":
-        return BLANK if d[0] == 0 else Response(d[0] == 1)
-    if q.type == "short":
-        return BLANK if d[0] == 0 else Response(judged=d[0] == 1)
-    if d[0] == 0:
-        if any(d[1:]):
-            raise CodeError("score_rej_code_range")
-        return BLANK
-    if q.type == "ordering":
-        left = list(range(len(d) - 1))
-        return Response(tuple(left.pop(k) for k in d[1:]))
-    return Response(tuple(d[1:]))
+    found = kind(q).response(q, d)
+    if found is None:
+        raise CodeError("score_rej_code_range")
+    return found
 
 
 # -- the trainer's file of codes ---------------------------------------------------------------------

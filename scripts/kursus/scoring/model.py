@@ -21,32 +21,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
 
-from ..quiz.answers import short_answer_matches
 from ..quiz.model import Question, Quiz
+from ..quiz.types import TYPES, kind
+from .response import BLANK as BLANK
+from .response import Response as Response
 
 Strings = Callable[[str], str]
-SCORED_TYPES = ("single", "multiple", "truefalse", "short", "ordering", "matching")
-
-
-@dataclass(frozen=True)
-class Response:
-    value: Any = None  # see the table above; None when left blank
-    invalid: bool = False  # answered, but not a valid answer (paper: 'X', e.g. two boxes ticked): wrong
-    judged: bool | None = None  # correctness already decided (short answers inside a result code)
-
-    @property
-    def blank(self) -> bool:
-        return self.value is None and not self.invalid and self.judged is None
-
-
-BLANK = Response()
-
-
-def accepted_answers(q: Question) -> list[str]:
-    """Every language's accepted answers: a participant may answer in any language of the course."""
-    return [a for answers in q.accept.values() for a in answers]
+SCORED_TYPES = tuple(name for name, t in TYPES.items() if t.scored)
 
 
 def is_correct(q: Question, r: Response) -> bool:
@@ -55,23 +37,11 @@ def is_correct(q: Question, r: Response) -> bool:
         return r.judged
     if r.value is None or r.invalid:
         return False
-    if q.type == "single":
-        return bool(0 <= r.value < len(q.options) and q.options[r.value].correct)
-    if q.type == "multiple":
-        return set(r.value) == {i for i, o in enumerate(q.options) if o.correct}
-    if q.type == "truefalse":
-        return bool(r.value == q.answer)
-    if q.type == "short":
-        return short_answer_matches(str(r.value), accepted_answers(q))
-    if q.type == "ordering":
-        return tuple(r.value) == tuple(range(len(q.steps)))
-    if q.type == "matching":
-        return tuple(r.value) == tuple(range(len(q.pairs)))
-    return False
+    return kind(q).is_correct(q, r.value)
 
 
 def scored_questions(quiz: Quiz) -> list[Question]:
-    return [q for q in quiz.questions() if q.type in SCORED_TYPES]
+    return [q for q in quiz.questions() if q.scored]
 
 
 def question_numbers(quiz: Quiz) -> dict[str, int]:

@@ -1,0 +1,2 @@
+"""Question banks for learning-management systems (``kursus export``), made through the question types'
+registry (``quiz.types``)."""
