@@ -4,6 +4,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+# Test-only Node packages (the Nu Html Checker and others), exactly as package-lock.json pins them.
+NODE_STAMP := node_modules/.installed
 
 .PHONY: build serve test test-fast check bench print clean
 .DEFAULT_GOAL := build
@@ -15,6 +17,12 @@ $(STAMP): requirements.lock pyproject.toml
 	$(PIP) install --no-deps --no-build-isolation -e .
 	@touch $@
 
+# .npmrc sets ignore-scripts: no package's install script runs (vnu-jar's would download a Java runtime).
+$(NODE_STAMP): package-lock.json package.json .npmrc
+	@echo "==> Installing test tools into node_modules/ from package-lock.json"
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
 build: $(STAMP)  ## build site/, the learner zip and the trainer zip in dist/
 	$(BIN)/kursus build
 
@@ -24,12 +32,12 @@ serve: $(STAMP)  ## live preview on http://127.0.0.1:8000/
 check: $(STAMP)  ## validate every quiz and page marker
 	$(BIN)/kursus check
 
-test: $(STAMP)  ## lint, type-check and run every test (browser tests need /usr/bin/chromium)
+test: $(STAMP) $(NODE_STAMP)  ## lint, type-check and run every test (browser tests need /usr/bin/chromium)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-test-fast: $(STAMP)  ## the quick loop: lint, type-check and every test that needs no browser
+test-fast: $(STAMP) $(NODE_STAMP)  ## the quick loop: lint, type-check and every test that needs no browser
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
 	$(BIN)/pytest -m "not browser"
@@ -42,4 +50,4 @@ bench: $(STAMP)  ## build-time, size and checker benchmarks (prints ratios)
 	$(BIN)/python -m kursus.bench
 
 clean:
-	rm -rf site dist build $(VENV)
+	rm -rf site dist build $(VENV) node_modules

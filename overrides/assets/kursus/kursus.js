@@ -389,12 +389,12 @@
   /* Tables wider than the screen scroll sideways inside Material's wrapper: a keyboard must reach them
      too (WCAG 2.1.1), so a wrapper that scrolls becomes a named, focusable region. */
   function scrollRegions() {
-    $$(document, ".md-typeset__scrollwrap").forEach(function (wrap) {
+    $$(document, ".md-typeset__scrollwrap").forEach(function (wrap, i) {
       var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
       if (scrolls && !wrap.hasAttribute("tabindex")) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", t("table_region"));
+        wrap.setAttribute("aria-label", t("table_region", { number: i + 1 })); // numbered: one name per region
         wrap.setAttribute("data-kk-region", "");
       } else if (!scrolls && wrap.hasAttribute("data-kk-region")) {
         ["tabindex", "role", "aria-label", "data-kk-region"].forEach(function (a) { wrap.removeAttribute(a); });
