@@ -88,6 +88,8 @@ def read_accept_file(
                 continue
             if not found and not seen and cells[0].casefold() in HEADERS:
                 continue
+            if len(cells) == 1:
+                cells.append("")  # an id with no answer: said as such below
             if len(cells) not in (2, 3):
                 raise InputError(note(shown, here, "score_err_accept_cells", Level.FATAL, got=len(cells)))
             checked = check(cells[0], cells[1], cells[2] if len(cells) == 3 else "", questions, languages)
