@@ -21,6 +21,7 @@ from ..scoring.files import write_atomic
 from ..scoring.html import as_html
 from ..scoring.model import InputError, Intake, Strings, in_order
 from ..scoring.report import as_table, totals
+from ..scoring.review import EASY, HARD, MIN_CLASS, WEAK
 from ..scoring.sheet import header_modules, read_sheet, template, template_readme
 from ..scoring.stats import score
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
@@ -43,8 +44,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Score every participant of a workshop quiz and report item statistics: facility index (share\n"
             "correct), discrimination (upper-lower 27% groups and point-biserial), how often each option was\n"
-            "chosen, which questions to revisit (too easy > 0.90, too hard < 0.20, D or r-pb below 0.20 or\n"
-            "negative; with fewer than 10 participants nothing is flagged on D or r-pb), and the class's standard\n"
+            f"chosen, which questions to revisit (too easy > {EASY:.2f}, too hard < {HARD:.2f}, D or r-pb below "
+            f"{WEAK:.2f} or\nnegative; with fewer than {MIN_CLASS} participants nothing is flagged on D or r-pb), "
+            "and the class's standard\n"
             "deviation, median and reliability (KR-20, or Cronbach's alpha when points differ). Every format\n"
             "ends with a legend that says how to read it.\n"
             "\n"
@@ -54,7 +56,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "\n"
             "Input: CSV answer sheets (first column the participant's name, then one column per question id;\n"
             "make one with 'kursus score template m01'), and/or a text file of result codes from the 'My\n"
-            "progress' page (--codes; one code per line, optionally 'name: code'). Every row is scored or\n"
+            "progress' page (--codes; one code per line, optionally 'name: code'; a code records each question's\n"
+            "first checked answer, retries are practice). Every row is scored or\n"
             "reported with its line number and reason; the totals line shows both counts."
         ),
         epilog=(
