@@ -228,3 +228,17 @@ def test_a_wrong_accept_option_is_a_usage_error(
 ) -> None:
     status, _, err = run(course, "kelas-besar.csv", "--accept", option, "--language", "en", capsys=capsys)
     assert status == 2 and message in err, err
+
+
+def test_an_answer_the_quiz_accepts_already_is_said_and_ignored(
+    course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    accept = tmp_path / "terima.csv"
+    accept.write_text("m02.q03,Rapi\nm02.q03,rapi sopan\n", encoding="utf-8")
+    status, out, _ = run(
+        course, "kelas-besar.csv", "--accept-file", str(accept), "--accept", "m02.q04=Job Training", capsys=capsys
+    )
+    assert status == 0
+    assert f"{accept.as_posix()}:1: berkas kuis sudah menerima jawaban ini untuk m02.q03; baris ini diabaikan" in out
+    assert "--accept:1: berkas kuis sudah menerima jawaban ini untuk m02.q04" in out
+    assert f"  3  m02.q03  “rapi sopan”  {accept.as_posix()}:2  2: Budi, Eko" in out

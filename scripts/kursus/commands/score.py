@@ -14,12 +14,12 @@ from ..project import Project, ProjectError, load_project, plugin_config
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.model import MODULE_ID, Quiz
 from ..quiz.render import Renderer
-from ..scoring.accept import Bad, ClassAnswer, parse_option, read_accept_file
+from ..scoring.accept import Bad, ClassAnswer, already, parse_option, read_accept_file
 from ..scoring.codes import read_codes
 from ..scoring.csvreport import as_csv
 from ..scoring.files import write_atomic
 from ..scoring.html import as_html
-from ..scoring.model import InputError, Intake, Strings, in_order
+from ..scoring.model import InputError, Intake, Level, Strings, in_order, note
 from ..scoring.report import as_table, totals
 from ..scoring.review import EASY, HARD, MIN_CLASS, WEAK
 from ..scoring.sheet import header_modules, read_sheet, template, template_readme
@@ -262,10 +262,13 @@ def _accepted(args: argparse.Namespace, project: Project, bank: Bank, intake: In
     found: list[ClassAnswer] = []
     for f in args.accept_file:
         found += read_accept_file(f, f.as_posix(), questions, project.languages, intake.notes)
-    for text in args.accept:
+    for index, text in enumerate(args.accept, start=1):
         checked = parse_option(text, questions, project.languages)
         if isinstance(checked, Bad):
             raise UsageError(f"--accept {text!r}: {t(checked.key).format(**checked.params)}")
+        if already(checked, questions):  # said like a line of a file: the n-th --accept
+            intake.notes.append(note("--accept", index, "score_warn_accept_quiz", Level.WARNING, qid=checked.qid))
+            continue
         found.append(checked)
     return found
 

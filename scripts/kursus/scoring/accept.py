@@ -23,10 +23,10 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..quiz.answers import normalise
+from ..quiz.answers import normalise, short_answer_matches
 from ..quiz.model import Question
 from .files import read_text
-from .model import InputError, Level, Note, note
+from .model import InputError, Level, Note, accepted_answers, note
 
 HEADERS = {"soal", "question", "id", "id soal", "question id"}
 DELIMITERS = ",;\t"
@@ -96,6 +96,9 @@ def read_accept_file(
             if isinstance(checked, Bad):
                 raise InputError(note(shown, here, checked.key, Level.FATAL, **checked.params))
             key = (checked.qid, normalise(checked.answer))
+            if already(checked, questions):
+                notes.append(note(shown, here, "score_warn_accept_quiz", Level.WARNING, qid=checked.qid))
+                continue
             if key in seen:
                 notes.append(note(shown, here, "score_warn_accept_twice", Level.WARNING, first=seen[key]))
                 continue
@@ -106,6 +109,11 @@ def read_accept_file(
     if not found:
         raise InputError(note(shown, 1, "score_err_accept_none", Level.FATAL))
     return found
+
+
+def already(answer: ClassAnswer, questions: dict[str, Question]) -> bool:
+    """The quiz file accepts it already: the entry would change nothing (and count for nobody)."""
+    return short_answer_matches(answer.answer, accepted_answers(questions[answer.qid]))
 
 
 def parse_option(text: str, questions: dict[str, Question], languages: list[str]) -> ClassAnswer | Bad:

@@ -29,8 +29,9 @@ PLACES = 2  # the report shows item statistics with two decimals
 
 
 def half_up(value: float, places: int) -> Decimal:
-    """Rounded as people do by hand (0.625 -> 0.63), not to even as ``round`` does."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    """Rounded as people do by hand (0.625 -> 0.63), not to even as ``round`` does; never "-0.00"."""
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return rounded.copy_abs() if rounded == 0 else rounded
 
 
 def _shown(value: float | None) -> Decimal | None:
