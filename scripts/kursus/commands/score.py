@@ -12,18 +12,22 @@ from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.model import MODULE_ID, Quiz
 from ..quiz.render import Renderer
+from ..scoring.accept import Bad, ClassAnswer, already, parse_option, read_accept_file
 from ..scoring.codes import read_codes
+from ..scoring.csvreport import as_csv
 from ..scoring.files import write_atomic
 from ..scoring.html import as_html
-from ..scoring.model import InputError, Intake, Strings, in_order
-from ..scoring.report import as_csv, as_table, totals
+from ..scoring.model import InputError, Intake, Level, Strings, in_order, note
+from ..scoring.report import as_table, totals
+from ..scoring.review import EASY, HARD, MIN_CLASS, WEAK
 from ..scoring.sheet import header_modules, read_sheet, template, template_readme
 from ..scoring.stats import score
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
 
 USAGE = (
-    "kursus score [--codes FILE] [--module MODULE] [--format {table,csv,html}] [--language LANG] [-o FILE] "
-    "[answers.csv ...]\n       kursus score template MODULE [--language LANG] [-o FILE]"
+    "kursus score [--codes FILE] [--module MODULE] [--format {table,csv,html}] [--csv-excel-id]\n"
+    "                    [--accept-file FILE] [--accept QID=ANSWER] [--language LANG] [-o FILE] [answers.csv ...]\n"
+    "       kursus score template MODULE [--language LANG] [-o FILE]"
 )
 
 
@@ -36,11 +40,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Score every participant of a workshop quiz and report item statistics: facility index (share\n"
             "correct), discrimination (upper-lower 27% groups and point-biserial), how often each option was\n"
-            "chosen, and which questions to revisit (too easy > 0.9, too hard < 0.2, negative discrimination).\n"
+            f"chosen, which questions to revisit (too easy > {EASY:.2f}, too hard < {HARD:.2f}, D or r-pb below "
+            f"{WEAK:.2f} or\nnegative; with fewer than {MIN_CLASS} participants nothing is flagged on D or r-pb), "
+            "and the class's standard\n"
+            "deviation, median and reliability (KR-20, or Cronbach's alpha when points differ). Every format\n"
+            "ends with a legend that says how to read it.\n"
+            "\n"
+            "Short answers: accept more answers for this class with --accept-file (CSV lines: question id,\n"
+            "answer[, language]) or --accept QID=ANSWER; the report lists whom each was counted for, and lists\n"
+            "near misses (a letter or a word off) for you to decide: they are never accepted by themselves.\n"
             "\n"
             "Input: CSV answer sheets (first column the participant's name, then one column per question id;\n"
             "make one with 'kursus score template m01'), and/or a text file of result codes from the 'My\n"
-            "progress' page (--codes; one code per line, optionally 'name: code'). Every row is scored or\n"
+            "progress' page (--codes; one code per line, optionally 'name: code'; a code records each question's\n"
+            "first checked answer, retries are practice). Every row is scored or\n"
             "reported with its line number and reason; the totals line shows both counts."
         ),
         epilog=(
@@ -49,6 +62,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "  kursus score jawaban-m01.csv                     report in the terminal\n"
             "  kursus score jawaban-m01.csv -o laporan.html     printable report (format from the suffix)\n"
             "  kursus score --codes kode.txt --language en      result codes, report in English\n"
+            "  kursus score jawaban-m01.csv --csv-excel-id -o laporan.csv\n"
+            "                                                   CSV for Excel in Indonesian (; and 0,5)\n"
+            "  kursus score jawaban-m01.csv --accept-file terima.csv\n"
+            "                                                   with answers accepted for this class\n"
             "\n"
             "exit status: 0 every row scored, 1 a file could not be read or some rows were not scored\n"
             "(the report is still written), 2 usage error."
@@ -63,6 +80,26 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument(
         "--format", choices=("table", "csv", "html"), help="report format (default: from -o's suffix, else table)"
+    )
+    p.add_argument(
+        "--csv-excel-id",
+        action="store_true",
+        help="CSV for Excel set to Indonesian: semicolons, decimal commas, UTF-8 with BOM (implies --format csv)",
+    )
+    p.add_argument(
+        "--accept-file",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="short answers accepted for this class: CSV lines 'question id, answer[, language]'",
+    )
+    p.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        metavar="QID=ANSWER",
+        help='a short answer accepted for this class, e.g. --accept "m01.q04=rapi sopan" (repeatable)',
     )
     p.add_argument("--language", metavar="LANG", help="language of the report and messages (default: the course's)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report here (default: the terminal)")
@@ -88,6 +125,8 @@ def run(args: argparse.Namespace) -> int:
             return _template(args, project, bank, language, t)
         if not args.inputs and not args.codes:
             raise UsageError("give a CSV answer sheet, --codes FILE, or 'template MODULE' (see --help)")
+        if args.csv_excel_id and args.format not in (None, "csv"):
+            raise UsageError(f"--csv-excel-id writes CSV: leave out --format {args.format}")
         quiz = _module(args.module, bank) if args.module else None
         broken = sorted({p.path for p in problems if p.is_error})
         if quiz is not None and quiz.path in broken:
@@ -158,6 +197,7 @@ def _score(
             raise UsageError("no question id (like m01.q01) heads the sheet's columns: use --module or the template")
     seen: dict[str, str] = {}
     intake = Intake()
+    extra = _accepted(args, project, bank, intake, t)
     for f in args.inputs:
         assert quiz is not None
         intake.merge(read_sheet(Path(f), shown(Path(f)), quiz, seen))
@@ -175,11 +215,11 @@ def _score(
         print(f"{quiz.path}:1: {t('score_err_quiz')}", file=sys.stderr)
         return 1
     intake.module = quiz.module
-    results = score(quiz, intake)
-    fmt = args.format or _format_from(args.output)
+    results = score(quiz, intake, extra)
+    fmt = "csv" if args.csv_excel_id else args.format or _format_from(args.output)
     render: dict[str, Callable[[], str]] = {
         "table": lambda: as_table(results, t, language, project.default_language),
-        "csv": lambda: as_csv(results, t),
+        "csv": lambda: as_csv(results, t, excel_id=args.csv_excel_id),
         "html": lambda: as_html(results, t, language, project.default_language),
     }
     text = render[fmt]()
@@ -192,13 +232,31 @@ def _score(
             sys.stdout.write(text)
         else:
             try:
-                write_atomic(args.output, text, encoding="utf-8-sig" if fmt == "csv" else "utf-8")
+                plain_csv = fmt == "csv" and not args.csv_excel_id  # the Excel style carries its own BOM
+                write_atomic(args.output, text, encoding="utf-8-sig" if plain_csv else "utf-8")
             except OSError as exc:
                 print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
                 return 1
             print(t("score_wrote").format(path=args.output))
             print(totals(results, t))
     return 1 if intake.rejected else 0
+
+
+def _accepted(args: argparse.Namespace, project: Project, bank: Bank, intake: Intake, t: Strings) -> list[ClassAnswer]:
+    """The short answers accepted for this class, checked before anything is scored."""
+    questions = {q.id: q for q in bank.questions()}
+    found: list[ClassAnswer] = []
+    for f in args.accept_file:
+        found += read_accept_file(f, f.as_posix(), questions, project.languages, intake.notes)
+    for index, text in enumerate(args.accept, start=1):
+        checked = parse_option(text, questions, project.languages)
+        if isinstance(checked, Bad):
+            raise UsageError(f"--accept {text!r}: {t(checked.key).format(**checked.params)}")
+        if already(checked, questions):  # said like a line of a file: the n-th --accept
+            intake.notes.append(note("--accept", index, "score_warn_accept_quiz", Level.WARNING, qid=checked.qid))
+            continue
+        found.append(checked)
+    return found
 
 
 def totals_line(intake: Intake, t: Strings) -> str:

@@ -6,7 +6,22 @@ from __future__ import annotations
 from html import escape
 
 from .model import Level, Strings
-from .report import MARK, choice_label, flag_text, name, notes, number, percent, summary, title, totals
+from .report import (
+    MARK,
+    caution,
+    choice_label,
+    flag_text,
+    legend,
+    name,
+    near_text,
+    notes,
+    number,
+    percent,
+    spread_text,
+    summary,
+    title,
+    totals,
+)
 from .stats import ItemStats, Results
 
 CSS = """
@@ -32,6 +47,7 @@ td.mark { text-align: center; width: 1.6em; padding: .25rem .15rem; }
 .bar { display: inline-block; height: .7em; background: #80cbc4; border: 1px solid #00695c; }
 .key .label { font-weight: 700; }
 .revisit li { margin: .2rem 0; }
+.caution { border-left: 4px solid #b71c1c; padding: .3rem .6rem; background: #fff8f6; }
 .notes li { font-family: ui-monospace, "Cascadia Mono", Menlo, Consolas, monospace; font-size: .9em; }
 dl dt { font-weight: 700; margin-top: .5rem; } dl dd { margin: 0 0 0 1.2rem; }
 @page { size: A4; margin: 15mm; }
@@ -49,10 +65,16 @@ def as_html(results: Results, t: Strings, language: str, fallback: str) -> str:
         f"<h1>{escape(heading)}</h1>",
         f'<p class="meta">{escape(t("score_sources"))}: {escape(", ".join(results.intake.sources))}</p>',
         f"<p>{escape(summary(results, t))}</p>",
-        f'<p class="totals">{escape(totals(results, t))}</p>',
     ]
     if results.scored:
-        parts += [_revisit(results, t), _items(results, t), _participants(results, t)]
+        parts.append(f"<p>{escape(spread_text(results, t))}</p>")
+    warn = caution(results, t)
+    if warn:
+        parts.append(f'<p class="caution" role="note">{escape(warn)}</p>')
+    parts.append(f'<p class="totals">{escape(totals(results, t))}</p>')
+    if results.scored:
+        parts += [_revisit(results, t), _near(results, t), _accepted(results, t)]
+        parts += [_items(results, t), _participants(results, t)]
     for level, key in ((Level.REJECTED, "score_not_scored"), (Level.WARNING, "score_warnings")):
         found = notes(results, level)
         if found:
@@ -147,9 +169,32 @@ def _participants(results: Results, t: Strings) -> str:
     )
 
 
+def _accepted(results: Results, t: Strings) -> str:
+    if not results.counted:
+        return ""
+    rows = []
+    for c in results.counted:
+        a = c.answer
+        language = f" ({escape(a.language)})" if a.language else ""
+        whom = escape(", ".join(c.names) if c.names else t("score_accepted_nobody"))
+        rows.append(
+            f"<li><strong>{escape(t('question'))} {c.number}</strong> <code>{escape(a.qid)}</code>: "
+            f"“{escape(a.answer)}”{language} · <code>{escape(a.source)}</code> · {len(c.names)}: {whom}</li>"
+        )
+    return f'<h2>{escape(t("score_accepted_heading"))}</h2><ul class="revisit">{"".join(rows)}</ul>'
+
+
+def _near(results: Results, t: Strings) -> str:
+    if not results.near:
+        return ""
+    rows = "".join(
+        f"<li><strong>{escape(t('question'))} {n.number}</strong> <code>{escape(n.question.id)}</code>: "
+        f"{escape(near_text(n, t))}</li>"
+        for n in results.near
+    )
+    return f'<h2>{escape(t("score_near_heading"))}</h2><ul class="revisit">{rows}</ul>'
+
+
 def _legend(results: Results, t: Strings) -> str:
-    keys = ["score_facility", "score_discrimination", "score_pbis"]
-    if any(c.kind == "judged" for item in results.items for c in item.choices):
-        keys.append("score_judged_right")  # short answers that came in result codes
-    entries = "".join(f"<dt>{escape(t(key))}</dt><dd>{escape(t(key + '_help'))}</dd>" for key in keys)
+    entries = "".join(f"<dt>{escape(term)}</dt><dd>{escape(text)}</dd>" for term, text in legend(results, t))
     return f"<h2>{escape(t('score_legend'))}</h2><dl>{entries}</dl>"

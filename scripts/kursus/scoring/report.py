@@ -1,4 +1,5 @@
-"""The scoring report as a terminal table or as CSV, in the trainer's language. HTML: html.py.
+"""The scoring report as a terminal table, in the trainer's language, and the parts every format shares
+(the legend, the class statistics, the small-class caution). CSV: csvreport.py; HTML: html.py.
 
 Every report accounts for every input row: participants scored, rows and codes not scored (with
 ``path:line`` and the reason), warnings, and a totals line with both counts.
@@ -6,15 +7,16 @@ Every report accounts for every input row: participants scored, rows and codes n
 
 from __future__ import annotations
 
-import csv
-import io
-from decimal import ROUND_HALF_UP, Decimal
+import textwrap
 
 from ..quiz.model import Question
 from .model import Level, Note, Participant, Strings, in_order
-from .stats import Choice, ItemStats, Results
+from .review import EASY, HARD, MIN_CLASS, WEAK, half_up
+from .stats import Choice, ItemStats, NearMiss, Results
 
 MARK = "✓"
+TRAINER = "+"  # after the mark: correct through an answer the trainer accepted for this class
+WIDTH = 100  # the terminal report's legend is wrapped to this
 
 
 def number(value: float | None, t: Strings, places: int = 2) -> str:
@@ -22,11 +24,6 @@ def number(value: float | None, t: Strings, places: int = 2) -> str:
     if value is None:
         return "–"
     return str(half_up(value, places)).replace(".", t("score_decimal"))
-
-
-def half_up(value: float, places: int) -> Decimal:
-    """Rounded as people do by hand (0.625 -> 0.63), not to even as ``round`` does."""
-    return Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
 
 
 def percent(part: float, whole: float) -> str:
@@ -46,7 +43,7 @@ def title(results: Results, language: str, fallback: str) -> str:
 def choice_label(q: Question, c: Choice, t: Strings) -> str:
     if c.kind == "option":
         label = f"“{c.label}”" if q.type == "short" else c.label
-        return label + (MARK if c.correct else "")
+        return label + (MARK if c.correct else "") + (TRAINER if c.trainer else "")
     if c.kind == "judged":
         return t("score_judged_right" if c.correct else "score_judged_wrong")
     return t(f"score_{c.kind}")
@@ -81,6 +78,66 @@ def summary(results: Results, t: Strings) -> str:
     )
 
 
+def spread_text(results: Results, t: Strings) -> str:
+    """Standard deviation, median and reliability of the class's scores, in one sentence."""
+    s = results.spread
+    return t("score_spread").format(
+        sd=number(s.sd, t, 1),
+        median=number(s.median, t, 1),
+        reliability=t(f"score_{s.kind}"),
+        value=number(s.reliability, t),
+    )
+
+
+def caution(results: Results, t: Strings) -> str | None:
+    """Said before the statistics when the class is too small for D and r-pb."""
+    if not results.scored or not results.small:
+        return None
+    return t("score_small_class").format(count=len(results.scored), min=MIN_CLASS)
+
+
+def limits(t: Strings) -> dict[str, str]:
+    """The legend's thresholds, written as the report writes numbers."""
+    return {
+        "easy": number(EASY, t),
+        "hard": number(HARD, t),
+        "weak": number(WEAK, t),
+        "min": str(MIN_CLASS),
+    }
+
+
+def legend(results: Results, t: Strings) -> list[tuple[str, str]]:
+    """(term, what it means) for everything the report shows; the same in every format."""
+    keys = ["score_facility", "score_discrimination", "score_pbis", "score_flags", "score_spread_term"]
+    keys += [f"score_{results.spread.kind}", "score_code_term"]
+    if any(c.kind == "judged" for item in results.items for c in item.choices):
+        keys.append("score_judged_right")  # short answers that came in result codes
+    if results.counted or results.near:
+        keys.append("score_accepted")
+    values = limits(t) | {"mark": MARK + TRAINER}
+    terms = [t(key).format(**values) for key in keys]
+    return [
+        (term[:1].upper() + term[1:], t(key + "_help").format(**values)) for term, key in zip(terms, keys, strict=True)
+    ]
+
+
+def accepted_lines(results: Results, t: Strings) -> list[str]:
+    """One line per answer the trainer accepted: where it came from and whom it was counted for."""
+    lines = []
+    for c in results.counted:
+        a = c.answer
+        language = f" ({a.language})" if a.language else ""
+        whom = ", ".join(c.names) if c.names else t("score_accepted_nobody")
+        lines.append(f"{c.number:>3}  {a.qid}  “{a.answer}”{language}  {a.source}  {len(c.names)}: {whom}")
+    return lines
+
+
+def near_text(n: NearMiss, t: Strings) -> str:
+    return t("score_near_line").format(
+        given=n.given, count=len(n.names), names=", ".join(n.names), close=n.close_to, line=f"{n.question.id},{n.given}"
+    )
+
+
 def notes(results: Results, level: Level) -> list[Note]:
     return in_order([n for n in results.intake.notes if n.level is level])
 
@@ -102,9 +159,19 @@ def as_table(results: Results, t: Strings, language: str, fallback: str) -> str:
     out.append(f"{t('score_sources')}: {', '.join(results.intake.sources)}")
     out += ["", summary(results, t)]
     if results.scored:
+        out.append(spread_text(results, t))
+    warn = caution(results, t)
+    if warn:
+        out += [_wrap(warn, "")]
+    if results.scored:
         out += ["", *_participants_table(results, t), "", *_items_table(results, t)]
         out += ["", t("score_choices") + f" ({MARK} = {t('correct_answer').lower()})"]
         out += [f"{item.number:>3}  {item.question.id}  {choices_text(item, t)}" for item in results.items]
+        if results.counted:
+            out += ["", t("score_accepted_heading"), *accepted_lines(results, t)]
+        if results.near:
+            out += ["", t("score_near_heading")]
+            out += [f"{n.number:>3}  {n.question.id}  {near_text(n, t)}" for n in results.near]
         out += ["", t("score_revisit")]
         revisit = results.revisit()
         out += [f"{i.number:>3}  {i.question.id}  {flag_text(i, t)}" for i in revisit] or [t("score_revisit_none")]
@@ -112,8 +179,14 @@ def as_table(results: Results, t: Strings, language: str, fallback: str) -> str:
         found = notes(results, level)
         if found:
             out += ["", t(heading), *(n.text(t) for n in found)]
+    out += ["", t("score_legend")]
+    out += [_wrap(f"{term}: {text}", "    ") for term, text in legend(results, t)]
     out += ["", totals(results, t)]
     return "\n".join(out) + "\n"
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, WIDTH, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False)
 
 
 def _participants_table(results: Results, t: Strings) -> list[str]:
@@ -154,60 +227,3 @@ def _items_table(results: Results, t: Strings) -> list[str]:
             ]
         )
     return _table(rows, {0, 3, 4, 5, 6})
-
-
-# -- CSV ---------------------------------------------------------------------------------------------
-
-
-def as_csv(results: Results, t: Strings) -> str:
-    """Blocks separated by an empty row: participants (1/0 per question), items, rows not scored, totals.
-    Numbers use a decimal point, whatever the language, so spreadsheets and scripts read them alike."""
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\r\n")
-    questions = results.questions
-    w.writerow([t("score_col_participant"), t("score"), t("score_max"), "%", *(q.id for q in questions)])
-    for s in results.scored:
-        marks = [1 if s.correct[q.id] else 0 for q in questions]
-        w.writerow([name(s.participant, t), s.score, results.max_points, percent(s.score, results.max_points), *marks])
-    w.writerow([])
-    w.writerow(
-        [
-            t("score_number"),
-            "id",
-            t("score_type"),
-            t("score_points"),
-            t("score_correct_count"),
-            t("score_facility"),
-            t("score_discrimination"),
-            t("score_pbis"),
-            t("score_choices"),
-            t("score_flags"),
-        ]
-    )
-    for item in results.items:
-        q = item.question
-        w.writerow(
-            [
-                item.number,
-                q.id,
-                t(f"score_type_{q.type}"),
-                q.points,
-                item.correct,
-                _plain(item.facility),
-                _plain(item.discrimination),
-                _plain(item.point_biserial),
-                choices_text(item, t),
-                flag_text(item, t),
-            ]
-        )
-    w.writerow([])
-    w.writerow([t("score_file"), t("score_line"), t("score_level"), t("score_reason")])
-    for n in in_order(results.intake.notes):
-        w.writerow([n.path, n.line, t(f"score_level_{n.level.value}"), n.message(t)])
-    w.writerow([])
-    w.writerow([totals(results, t)])
-    return out.getvalue()
-
-
-def _plain(value: float | None) -> str:
-    return "" if value is None else f"{value:.4f}"

@@ -9,8 +9,11 @@
 * **Point-biserial** — the correlation between the item (1 correct / 0 not) and the score on the *rest*
   of the quiz (total minus this item's points), so an item is not correlated with itself (as Moodle's
   discrimination index). None when either side does not vary.
-* **Flags** — too easy (facility > 0.9), too hard (< 0.2), discriminates negatively (D < 0 or
-  point-biserial < 0: stronger participants got it wrong more often — check the key and the wording).
+* **Flags** — review.py: too easy, too hard, discriminates weakly or negatively, decided on the numbers
+  as the report shows them, and not on D or r-pb in a class smaller than ``review.MIN_CLASS``.
+* **Accepted for this class** — short answers the trainer accepts (accept.py) count as correct; the
+  report lists whom each one was counted for. Near misses of wrong short answers are listed, never
+  counted.
 """
 
 from __future__ import annotations
@@ -23,10 +26,10 @@ from ..quiz.answers import normalise
 from ..quiz.labels import letter
 from ..quiz.model import Question, Quiz
 from . import paper
-from .model import Intake, Participant, Response, is_correct, question_numbers, scored_questions
+from .accept import ClassAnswer, by_question, nearest
+from .model import Intake, Participant, Response, accepted_answers, is_correct, question_numbers, scored_questions
+from .review import MIN_CLASS, Spread, flags, spread
 
-EASY = 0.9
-HARD = 0.2
 GROUP_SHARE = 0.27
 TOP_RESPONSES = 5  # short, ordering and matching: the most frequent responses shown, the rest as 'other'
 
@@ -37,6 +40,7 @@ class Choice:
     label: str  # paper letters (A, AC, CADB), the words of a short answer, or '' for the other kinds
     count: int
     correct: bool | None = None  # judged: True for 'correct in the browser'
+    trainer: bool = False  # correct only through an answer the trainer accepted for this class
 
 
 @dataclass
@@ -48,7 +52,27 @@ class ItemStats:
     discrimination: float | None
     point_biserial: float | None
     choices: list[Choice]
-    flags: list[str] = field(default_factory=list)  # easy | hard | negative
+    flags: list[str] = field(default_factory=list)  # easy | hard | negative | weak
+
+
+@dataclass
+class Counted:
+    """An answer the trainer accepted for this class, and whom it was counted for."""
+
+    answer: ClassAnswer
+    number: int
+    names: list[str]
+
+
+@dataclass
+class NearMiss:
+    """A wrong short answer close to an accepted one: for the trainer to decide."""
+
+    question: Question
+    number: int
+    given: str  # as the first participant wrote it
+    close_to: str
+    names: list[str]
 
 
 @dataclass
@@ -71,6 +95,14 @@ class Results:
     scored: list[Scored]
     items: list[ItemStats]
     group_size: int
+    spread: Spread
+    counted: list[Counted] = field(default_factory=list)
+    near: list[NearMiss] = field(default_factory=list)
+
+    @property
+    def small(self) -> bool:
+        """Too few participants for D and r-pb to mean much (the report says so and flags none on them)."""
+        return len(self.scored) < MIN_CLASS
 
     @property
     def mean(self) -> float | None:
@@ -94,22 +126,60 @@ def group_size(count: int) -> int:
     return min(count // 2, max(1, math.floor(GROUP_SHARE * count + 0.5)))
 
 
-def score(quiz: Quiz, intake: Intake) -> Results:
+class Judge:
+    """Correct or not, with the answers the trainer accepted for this class on top of the quiz's."""
+
+    def __init__(self, extra: list[ClassAnswer] | None = None) -> None:
+        self.extra = by_question(extra or [])
+
+    def trainer(self, q: Question, r: Response) -> ClassAnswer | None:
+        """The class answer that makes ``r`` correct when the quiz alone does not."""
+        if q.type != "short" or r.judged is not None or r.invalid or r.value is None or is_correct(q, r):
+            return None
+        wanted = normalise(str(r.value))
+        return next((a for a in self.extra.get(q.id, []) if wanted and normalise(a.answer) == wanted), None)
+
+    def correct(self, q: Question, r: Response) -> bool:
+        return is_correct(q, r) or self.trainer(q, r) is not None
+
+    def accepted(self, q: Question) -> list[str]:
+        return [*accepted_answers(q), *(a.answer for a in self.extra.get(q.id, []))]
+
+
+def score(quiz: Quiz, intake: Intake, extra: list[ClassAnswer] | None = None) -> Results:
+    judge = Judge(extra)
     columns = intake.columns
     questions = [q for q in scored_questions(quiz) if columns is None or q.id in columns]
     scored = []
     for p in intake.participants:
-        correct = {q.id: is_correct(q, p.responses.get(q.id, Response())) for q in questions}
+        correct = {q.id: judge.correct(q, p.responses.get(q.id, Response())) for q in questions}
         scored.append(Scored(p, correct, sum(q.points for q in questions if correct[q.id])))
     size = group_size(len(scored))
     ranked = sorted(range(len(scored)), key=lambda i: -scored[i].score)  # stable: ties keep input order
     upper, lower = ranked[:size], ranked[len(ranked) - size :]
     numbers = question_numbers(quiz)
-    items = [_item(q, numbers[q.id], scored, upper, lower) for q in questions]
-    return Results(quiz, intake, questions, numbers, sum(q.points for q in questions), scored, items, size)
+    items = [_item(q, numbers[q.id], scored, upper, lower, judge) for q in questions]
+    points = [[q.points if s.correct[q.id] else 0 for s in scored] for q in questions]
+    equal = len({q.points for q in questions}) <= 1
+    results = Results(
+        quiz,
+        intake,
+        questions,
+        numbers,
+        sum(q.points for q in questions),
+        scored,
+        items,
+        size,
+        spread([s.score for s in scored], points, equal),
+    )
+    results.counted = _counted(results, judge, extra or [])
+    results.near = _near(results, judge)
+    return results
 
 
-def _item(q: Question, number: int, scored: list[Scored], upper: list[int], lower: list[int]) -> ItemStats:
+def _item(
+    q: Question, number: int, scored: list[Scored], upper: list[int], lower: list[int], judge: Judge
+) -> ItemStats:
     marks = [1 if s.correct[q.id] else 0 for s in scored]
     count = len(marks)
     facility = sum(marks) / count if count else None
@@ -117,14 +187,47 @@ def _item(q: Question, number: int, scored: list[Scored], upper: list[int], lowe
     if upper and lower:
         discrimination = sum(marks[i] for i in upper) / len(upper) - sum(marks[i] for i in lower) / len(lower)
     rest = [s.score - q.points * m for s, m in zip(scored, marks, strict=True)]
-    item = ItemStats(q, number, sum(marks), facility, discrimination, correlation(marks, rest), choices(q, scored))
-    if facility is not None and facility > EASY:
-        item.flags.append("easy")
-    if facility is not None and facility < HARD:
-        item.flags.append("hard")
-    if (discrimination is not None and discrimination < 0) or (item.point_biserial or 0) < 0:
-        item.flags.append("negative")
+    pbis = correlation(marks, rest)
+    item = ItemStats(q, number, sum(marks), facility, discrimination, pbis, choices(q, scored, judge))
+    item.flags = flags(facility, discrimination, pbis, count)
     return item
+
+
+def _counted(results: Results, judge: Judge, extra: list[ClassAnswer]) -> list[Counted]:
+    found: list[Counted] = []
+    questions = {q.id: q for q in results.questions}
+    for a in extra:
+        q = questions.get(a.qid)
+        if q is None:
+            continue  # another module's answer (one accept file may serve a whole workshop)
+        names = [
+            s.participant.name
+            for s in results.scored
+            if judge.trainer(q, s.participant.responses.get(q.id, Response())) == a
+        ]
+        found.append(Counted(a, results.numbers[q.id], names))
+    return found
+
+
+def _near(results: Results, judge: Judge) -> list[NearMiss]:
+    found: list[NearMiss] = []
+    for q in results.questions:
+        if q.type != "short":
+            continue
+        groups: dict[str, NearMiss] = {}
+        for s in results.scored:
+            r = s.participant.responses.get(q.id, Response())
+            if s.correct[q.id] or r.value is None or r.invalid or r.judged is not None:
+                continue
+            close = nearest(str(r.value), judge.accepted(q))
+            if close is None:
+                continue
+            group = groups.setdefault(
+                normalise(str(r.value)), NearMiss(q, results.numbers[q.id], str(r.value).strip(), close, [])
+            )
+            group.names.append(s.participant.name)
+        found.extend(groups.values())
+    return found
 
 
 def correlation(xs: list[int], ys: list[int]) -> float | None:
@@ -140,8 +243,9 @@ def correlation(xs: list[int], ys: list[int]) -> float | None:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / math.sqrt(sxx * syy)
 
 
-def choices(q: Question, scored: list[Scored]) -> list[Choice]:
+def choices(q: Question, scored: list[Scored], judge: Judge | None = None) -> list[Choice]:
     """How often each option (or response) was chosen, in paper letters."""
+    judge = judge or Judge()
     given = [s.participant.responses.get(q.id, Response()) for s in scored]
     found: list[Choice] = []
     if q.type in ("single", "multiple", "truefalse"):
@@ -151,7 +255,7 @@ def choices(q: Question, scored: list[Scored]) -> list[Choice]:
             count = sum(1 for r in given if r.value is not None and _picked(q, r, index))
             found.append(Choice("option", label, count, label in key if q.type != "truefalse" else label == key))
     else:
-        found.extend(_frequent(q, given))
+        found.extend(_frequent(q, given, judge))
     judged = [r.judged for r in given if r.judged is not None]
     if judged:
         found.append(Choice("judged", "", judged.count(True), True))
@@ -169,11 +273,12 @@ def _picked(q: Question, r: Response, index: int) -> bool:
     return bool(r.value) == (index == 0)  # truefalse: B is index 0
 
 
-def _frequent(q: Question, given: list[Response]) -> list[Choice]:
+def _frequent(q: Question, given: list[Response], judge: Judge) -> list[Choice]:
     """Short, ordering and matching: the most frequent responses (the correct one always listed)."""
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     correct: dict[str, bool] = {}
+    trainer: set[str] = set()
     for r in given:
         if r.value is None or r.invalid:
             continue
@@ -181,7 +286,9 @@ def _frequent(q: Question, given: list[Response]) -> list[Choice]:
         group = normalise(label) if q.type == "short" else label
         counts[group] += 1
         shown.setdefault(group, label.strip())
-        correct[group] = is_correct(q, r)
+        correct[group] = judge.correct(q, r)
+        if judge.trainer(q, r) is not None:
+            trainer.add(group)
     if q.type != "short":
         key = paper.key(q)
         shown.setdefault(key, key)
@@ -191,7 +298,7 @@ def _frequent(q: Question, given: list[Response]) -> list[Choice]:
     top = ranked[:TOP_RESPONSES]
     if q.type != "short" and paper.key(q) not in top:
         top[-1] = paper.key(q)
-    found = [Choice("option", shown[g], counts[g], correct[g]) for g in top]
+    found = [Choice("option", shown[g], counts[g], correct[g], g in trainer) for g in top]
     other = sum(counts[g] for g in ranked if g not in top)
     if other:
         found.append(Choice("other", "", other))
