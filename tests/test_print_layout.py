@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 import subprocess
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 
+import markdown
 import pytest
 
 from kursus.printing.course import Course, load_course
-from kursus.printing.writing import ANSWER_MM, column_widths
+from kursus.printing.writing import ANSWER_MM, column_widths, writing_tables
 from test_print import Printed, course_files, kursus_print, needs_tools
 
 from conftest import ROOT, make_project
@@ -115,6 +117,21 @@ def test_column_widths_keep_answer_columns_wide_or_ask_for_stacked_fields() -> N
     assert column_widths(1, 3) is None and column_widths(0, 4) is None and column_widths(2, 0) is None
 
 
+def table(markdown_text: str) -> str:
+    root = etree.fromstring(f"<div>{markdown.markdown(markdown_text, extensions=['tables'])}</div>")
+    writing_tables(root)
+    return etree.tostring(root, encoding="unicode")
+
+
+def test_only_columns_mostly_left_empty_are_for_writing() -> None:
+    plan = "| Waktu | Kegiatan | Metode |\n|---|---|---|\n| 0:00 | Pembukaan | pleno |\n| 0:10 | Istirahat | |\n"
+    assert "pp-writ" not in table(plan) and "<colgroup" not in table(plan), "a session plan is not a form"
+    form = "| Butir | Isian |\n|---|---|\n| Jenjang | mandiri / dibantu |\n| Alasan | |\n| Kapan | |\n| | |\n"
+    html = table(form)
+    assert '<table class="pp-writing">' in html and html.count('class="pp-write"') == 4  # the empty prompt too
+    assert '<col style="width: 50.00%" />' in html
+
+
 # -- sort cards ------------------------------------------------------------------------------------
 
 
@@ -166,7 +183,13 @@ def test_module_1_sort_cards_are_nine_cards_and_the_key_names_every_card_once(
 # -- the workshop evaluation form ------------------------------------------------------------------
 
 EVALUATION = {
-    "id": ("Evaluasi Lokakarya", "Lingkari satu angka", "1 berarti sangat tidak setuju", "minggu depan", "Untuk fasilitator"),
+    "id": (
+        "Evaluasi Lokakarya",
+        "Lingkari satu angka",
+        "1 berarti sangat tidak setuju",
+        "minggu depan",
+        "Untuk fasilitator",
+    ),
     "en": ("Workshop Evaluation", "Circle one number", "1 means strongly disagree", "next week", "For facilitators"),
 }
 

@@ -117,7 +117,9 @@ class Composer:
             f"{f'<p class=pp-fields>{boxes}</p>' if fields else ''}</header>"
         )
 
-    def _pages(self, paths: list[str], *, learner: bool) -> tuple[list[tuple[PrintPage, Source]], list[str]]:
+    def _pages(
+        self, paths: list[str], *, learner: bool, write_by_hand: bool = True
+    ) -> tuple[list[tuple[PrintPage, Source]], list[str]]:
         """Render the pages that exist; notes say which are missing or not translated yet."""
         sources = {path: self.course.source(self.lang, path) for path in paths}
         anchors = {path: page_anchor(path) for path, source in sources.items() if source}
@@ -145,6 +147,7 @@ class Composer:
                 markers=markers,
                 hide_collapsed=learner,
                 glossary=self.course.glossary(source.language),
+                write_by_hand=write_by_hand,
             )
             pages.append((page, source))
         return pages, notes
@@ -234,7 +237,8 @@ class Composer:
         shared.sort(key=lambda name: name != "index.md")
         paths = [f"{DESK_KIT_DIR}/{name}" for name in shared]
         paths += [f"{module_dir(m)}/{DESK_KIT_PAGE}" for m in self.course.modules()]
-        pages, notes = self._pages(paths, learner=True)
+        # Desk kit tables are filled in once and kept compact on their sheet, not worksheets.
+        pages, notes = self._pages(paths, learner=True, write_by_hand=False)
         title = self.t("print_desk_kit")
         body = self._cover(title) + "".join(self._chapter(page, source, " pp-kit") for page, source in pages)
         return self._document(f"{self.lang}/kit-meja.pdf", title, body, toc=self._toc(pages), notes=notes)

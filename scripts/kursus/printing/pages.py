@@ -63,6 +63,7 @@ class _State:
     anchors: dict[str, str]
     source_dir: Path
     hide_collapsed: bool
+    write_by_hand: bool = True
     headings: list[Heading] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
 
@@ -93,7 +94,8 @@ class _PrintTree(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self._cards(root)
         sort_cards(root)
-        writing_tables(root)
+        if self.state.write_by_hand:
+            writing_tables(root)
         store = etree.Element("div", {"id": "pp-collapsed-store"})
         parents = {child: parent for parent in root.iter() for child in parent}
         for details in [d for d in root.iter("details") if not self._inside_details(d, parents)]:
@@ -248,9 +250,13 @@ class PagePrinter:
         markers: Markers,
         hide_collapsed: bool,
         glossary: dict[str, str] | None = None,
+        write_by_hand: bool = True,
     ) -> PrintPage:
-        """``anchors`` maps each page in the same document (path inside the language) to its anchor."""
-        state = _State(path, anchors.get(path) or page_anchor(path), anchors, source_dir, hide_collapsed)
+        """``anchors`` maps each page in the same document (path inside the language) to its anchor;
+        ``write_by_hand`` gives tables with empty cells room to write in (``writing``)."""
+        state = _State(
+            path, anchors.get(path) or page_anchor(path), anchors, source_dir, hide_collapsed, write_by_hand
+        )
         configs = dict(self.configs)
         if glossary is not None:
             configs["abbr"] = {**configs.get("abbr", {}), "glossary": glossary}

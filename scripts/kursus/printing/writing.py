@@ -1,10 +1,11 @@
 """Worksheets on paper: room to write by hand, and sort cards to cut out.
 
-A table with empty body cells is a table to write in. Its columns with an empty cell are answer
-columns; on paper each must hold a handwritten sentence (``ANSWER_MM`` wide) in rows at least
-``ROW_MM`` high. When the answer columns can't all get that width on an A4 page, the table is printed
-as stacked fields instead: one box per row, its prompt first, then each answer column's heading with a
-space to write under it.
+A table with empty body cells is a table to write in. Its answer columns are those with more empty
+cells than filled ones (a session plan with one empty cell in its break row is not a form); on paper
+each must hold a handwritten sentence (``ANSWER_MM`` wide), and a row with an empty cell is at least
+12 mm high (print.css). When the answer columns can't all get that width on an A4 page, the table is
+printed as stacked fields instead: one box per row, its prompts first, then each answer column's
+heading with a space to write under it.
 
 A sort-card block (``<div class="kk-kartu-sortir" markdown>`` around a numbered list) prints as a sheet
 of cards with dashed cut lines, one list item per card, the card's number in a corner. The sheet holds
@@ -62,7 +63,7 @@ def writing_tables(root: etree.Element) -> None:
         width = len(headings)
         if any(len(row.findall("td")) != width for row in body):
             continue
-        answer = [any(_empty(row.findall("td")[i]) for row in body) for i in range(width)]
+        answer = [2 * sum(_empty(row.findall("td")[i]) for row in body) > len(body) for i in range(width)]
         if not any(answer):
             continue
         widths = column_widths(answer.count(False), answer.count(True))
@@ -102,7 +103,7 @@ def _stack(
     for row in body:
         record = etree.SubElement(records, "div", {"class": "pp-record"})
         for heading, cell, is_answer in zip(headings, row.findall("td"), answer, strict=True):
-            if not is_answer:
+            if not is_answer and not _empty(cell):
                 line = etree.SubElement(record, "p", {"class": "pp-record__prompt"})
                 label = etree.SubElement(line, "span", {"class": "pp-record__label"})
                 _copy_content(heading, label)
