@@ -254,9 +254,7 @@ class PagePrinter:
     ) -> PrintPage:
         """``anchors`` maps each page in the same document (path inside the language) to its anchor;
         ``write_by_hand`` gives tables with empty cells room to write in (``writing``)."""
-        state = _State(
-            path, anchors.get(path) or page_anchor(path), anchors, source_dir, hide_collapsed, write_by_hand
-        )
+        state = _State(path, anchors.get(path) or page_anchor(path), anchors, source_dir, hide_collapsed, write_by_hand)
         configs = dict(self.configs)
         if glossary is not None:
             configs["abbr"] = {**configs.get("abbr", {}), "glossary": glossary}

@@ -54,7 +54,7 @@ def column_widths(prompts: int, answers: int) -> tuple[float, float] | None:
 def writing_tables(root: etree.Element) -> None:
     """Every table to write in gets room to write by hand (see the module's docstring)."""
     parents = {child: parent for parent in root.iter() for child in parent}
-    for table in [t for t in root.iter("table")]:
+    for table in list(root.iter("table")):
         head = _rows(table.find("thead"))
         body = _rows(table.find("tbody"))
         if len(head) != 1 or not body:
