@@ -127,12 +127,14 @@ EXPECTED = [
     "id/buku-peserta.pdf",
     "id/panduan-fasilitator.pdf",
     "id/kit-meja.pdf",
+    "id/evaluasi-lokakarya.pdf",
     "id/modul-01-kuis.pdf",
     "id/modul-01-lembar-jawaban.pdf",
     "id/modul-01-kunci-jawaban.pdf",
     "en/buku-peserta.pdf",
     "en/panduan-fasilitator.pdf",
     "en/kit-meja.pdf",
+    "en/evaluasi-lokakarya.pdf",
     "en/modul-01-kuis.pdf",
     "en/modul-01-lembar-jawaban.pdf",
     "en/modul-01-kunci-jawaban.pdf",
@@ -145,7 +147,7 @@ def test_every_document_is_printed_in_both_languages_with_progress(printed: Prin
     assert sorted(p.relative_to(printed.out).as_posix() for p in printed.out.rglob("*.pdf")) == sorted(EXPECTED)
     assert not [p for p in printed.out.rglob("*") if p.name.startswith(".")], "temporary files left behind"
     progress = [line for line in printed.stdout.splitlines() if line.startswith("[")]
-    assert [re.match(r"\[\s*\d+/13\] (\S+):", line)[1] for line in progress] == EXPECTED  # type: ignore[index]
+    assert [re.match(r"\[\s*\d+/15\] (\S+):", line)[1] for line in progress] == EXPECTED  # type: ignore[index]
     for name in EXPECTED:
         info = printed.info(name)
         assert "(A4)" in info["Page size"], name
@@ -297,7 +299,7 @@ def test_one_language_only(tmp_path: Path) -> None:
     assert sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.pdf")) == [
         name for name in sorted(EXPECTED) if name.startswith("en/")
     ]
-    assert "Printing 6 documents (en)" in stdout
+    assert "Printing 7 documents (en)" in stdout
 
 
 # -- bad input: a clear message, a non-zero exit, nothing written ----------------------------------

@@ -17,12 +17,13 @@ from ..problems import as_text, summary
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "print",
-        help="print the course to PDF: handbook, facilitator guide, desk kit, quizzes, answer sheets, keys",
+        help="print the course to PDF: handbook, facilitator guide, desk kit, evaluation form, quizzes, sheets, keys",
         description=(
             "Print the course for workshops on paper, from the same sources as the website, into one folder "
             "per language (dist/id/, dist/en/): the learner handbook (every module's reading and worksheet, "
             "no answers), the facilitator guide (notes, session plans, role-play cards to cut out, answer "
-            "keys), the desk kit (handouts for job seekers in large print and counsellor desk cards, one per sheet), "
+            "keys, sort cards to cut out), the desk kit (handouts for job seekers in large print and counsellor desk "
+            "cards, one per sheet), the workshop evaluation form (one sheet to copy per participant), "
             "and per module the question paper, a separate answer sheet and the trainer's answer key; "
             "bilingual question papers go into dist/id-en/. Needs Debian's chromium (/usr/bin/chromium). "
             "The question bank must pass 'kursus check' first. Each PDF is written to a temporary file and "
@@ -30,7 +31,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
         epilog=(
             "Files in each language folder: buku-peserta.pdf (learner handbook), panduan-fasilitator.pdf "
-            "(facilitator guide), kit-meja.pdf (desk kit), modul-NN-kuis.pdf (question paper), "
+            "(facilitator guide), kit-meja.pdf (desk kit), evaluasi-lokakarya.pdf (workshop evaluation form), "
+            "modul-NN-kuis.pdf (question paper), "
             "modul-NN-lembar-jawaban.pdf (answer sheet), modul-NN-kunci-jawaban.pdf (answer key, for the trainer only)."
         ),
     )

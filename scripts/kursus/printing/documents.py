@@ -6,7 +6,9 @@
 - per module: the question paper, the answer sheet and the trainer's answer key;
 - per module: the question paper in two languages side by side;
 - the desk kit: the course-wide desk kit (``kit-meja/``) and every module's handout for job seekers and
-  counsellor desk card (``modul-NN/kit-meja.md``), each piece starting a new sheet.
+  counsellor desk card (``modul-NN/kit-meja.md``), each piece starting a new sheet;
+- the workshop evaluation form (``fasilitator/evaluasi-lokakarya.md``), a sheet to copy for every
+  participant, when the course has one.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ TOC_SLOT = "<!-- pp-toc -->"
 TOC_DEPTH = 2
 DESK_KIT_DIR = "kit-meja"  # the course-wide desk kit
 DESK_KIT_PAGE = "kit-meja.md"  # each module's handout and desk card
+EVALUATION_PAGE = "fasilitator/evaluasi-lokakarya.md"  # the workshop evaluation form
 
 
 @cache
@@ -114,7 +117,9 @@ class Composer:
             f"{f'<p class=pp-fields>{boxes}</p>' if fields else ''}</header>"
         )
 
-    def _pages(self, paths: list[str], *, learner: bool) -> tuple[list[tuple[PrintPage, Source]], list[str]]:
+    def _pages(
+        self, paths: list[str], *, learner: bool, write_by_hand: bool = True
+    ) -> tuple[list[tuple[PrintPage, Source]], list[str]]:
         """Render the pages that exist; notes say which are missing or not translated yet."""
         sources = {path: self.course.source(self.lang, path) for path in paths}
         anchors = {path: page_anchor(path) for path, source in sources.items() if source}
@@ -142,6 +147,7 @@ class Composer:
                 markers=markers,
                 hide_collapsed=learner,
                 glossary=self.course.glossary(source.language),
+                write_by_hand=write_by_hand,
             )
             pages.append((page, source))
         return pages, notes
@@ -231,10 +237,23 @@ class Composer:
         shared.sort(key=lambda name: name != "index.md")
         paths = [f"{DESK_KIT_DIR}/{name}" for name in shared]
         paths += [f"{module_dir(m)}/{DESK_KIT_PAGE}" for m in self.course.modules()]
-        pages, notes = self._pages(paths, learner=True)
+        # Desk kit tables are filled in once and kept compact on their sheet, not worksheets.
+        pages, notes = self._pages(paths, learner=True, write_by_hand=False)
         title = self.t("print_desk_kit")
         body = self._cover(title) + "".join(self._chapter(page, source, " pp-kit") for page, source in pages)
         return self._document(f"{self.lang}/kit-meja.pdf", title, body, toc=self._toc(pages), notes=notes)
+
+    def evaluation(self) -> Document | None:
+        """The evaluation form on its own, no cover: the trainer copies it for every participant."""
+        if self.course.source(self.lang, EVALUATION_PAGE) is None:
+            return None
+        pages, notes = self._pages([EVALUATION_PAGE], learner=True)  # the trainer's collapsed note stays off the form
+        page, source = pages[0]
+        note = ""
+        if source.language != self.lang:
+            note = f'<p class="pp-untranslated">{escape(self.t("print_untranslated"))}</p>'
+        body = f'<section class="pp-form" id="{page.anchor}" lang="{source.language}">{note}{page.html}</section>'
+        return self._document(f"{self.lang}/{Path(EVALUATION_PAGE).stem}.pdf", page.title, body, notes=notes)
 
     def _module(self, quiz: Quiz) -> tuple[str, str, str]:
         """(file name stem, module number, module title)."""
@@ -295,6 +314,9 @@ def compose(course: Course, languages: list[str], with_bilingual: bool = True) -
     documents: list[Document] = []
     for composer in composers.values():
         documents += [composer.handbook(), composer.guide(), composer.desk_kit()]
+        evaluation = composer.evaluation()
+        if evaluation is not None:
+            documents.append(evaluation)
         for quiz in quizzes:
             documents += [composer.quiz(quiz), composer.answer_sheet(quiz), composer.answer_key(quiz)]
     if with_bilingual and len(ordered) > 1:

@@ -3,7 +3,8 @@ from mkdocs.yml), then adapted for print.
 
 One tree pass (``_PrintTree``) after the extensions' own: every id gets the page's prefix so that pages
 can share one document, links to pages in the same document become in-document links and other
-page links become plain text, images are embedded, role-play cards are marked up for cutting, and
+page links become plain text, images are embedded, role-play cards are marked up for cutting,
+worksheet tables get room to write by hand and sort cards become a sheet to cut (``writing``), and
 collapsed blocks (``??? tip``, hidden on the website until opened) are opened, or taken out of
 participants' documents because on paper they can't stay hidden. After rendering, quiz markers are
 replaced by the caller, and any form control left becomes a printed box or line (``paperize``).
@@ -29,6 +30,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from ..quiz.markers import MARKER
 from .paper import blank, writing_lines
+from .writing import sort_cards, writing_tables
 
 CARDS_SECTION = "kartu-peran"  # the facilitator notes' role-play cards: `## Kartu bermain peran {#kartu-peran}`
 STORE = '<div id="pp-collapsed-store">'
@@ -61,6 +63,7 @@ class _State:
     anchors: dict[str, str]
     source_dir: Path
     hide_collapsed: bool
+    write_by_hand: bool = True
     headings: list[Heading] = field(default_factory=list)
     abbreviations: dict[str, str] = field(default_factory=dict)
 
@@ -90,6 +93,9 @@ class _PrintTree(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         self._cards(root)
+        sort_cards(root)
+        if self.state.write_by_hand:
+            writing_tables(root)
         store = etree.Element("div", {"id": "pp-collapsed-store"})
         parents = {child: parent for parent in root.iter() for child in parent}
         for details in [d for d in root.iter("details") if not self._inside_details(d, parents)]:
@@ -244,9 +250,11 @@ class PagePrinter:
         markers: Markers,
         hide_collapsed: bool,
         glossary: dict[str, str] | None = None,
+        write_by_hand: bool = True,
     ) -> PrintPage:
-        """``anchors`` maps each page in the same document (path inside the language) to its anchor."""
-        state = _State(path, anchors.get(path) or page_anchor(path), anchors, source_dir, hide_collapsed)
+        """``anchors`` maps each page in the same document (path inside the language) to its anchor;
+        ``write_by_hand`` gives tables with empty cells room to write in (``writing``)."""
+        state = _State(path, anchors.get(path) or page_anchor(path), anchors, source_dir, hide_collapsed, write_by_hand)
         configs = dict(self.configs)
         if glossary is not None:
             configs["abbr"] = {**configs.get("abbr", {}), "glossary": glossary}
