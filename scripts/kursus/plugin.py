@@ -56,6 +56,8 @@ class KursusConfig(Config):
     ui_strings = c.Type(str, default="overrides/ui-strings.yml")
     abbreviations = c.Type(str, default="includes/singkatan.{language}.md")
     complete_languages = c.ListOfItems(c.Type(str), default=[])
+    # language -> languages its missing texts come from (checked by load_project; translations/fallback.py)
+    fallbacks = c.Type(dict, default={})
     min_options = c.Type(int, default=3)
     # "learner" leaves out the trainer-only pages (the offline zip and packages made from it).
     audience = c.Choice((TRAINER, LEARNER), default=TRAINER)
@@ -114,7 +116,9 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             self._load_and_check(config)
             self.checked_for = config
         # One renderer per language pass, not one per page.
-        via = interface_fallbacks(self.language, self.default_language, self.complete_languages)
+        via = interface_fallbacks(
+            self.language, self.default_language, self.complete_languages, self.layout.fallbacks if self.layout else {}
+        )
         self.t = translator(self.strings, self.language, self.default_language, via)
         self.renderer = Renderer(self.bank, self.language, self.default_language, self.t)
         if self.for_learners:

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .quiz.checks import Settings
+from .translations.fallback import read_fallbacks
 from .yamlio import MkdocsLoader
 
 
@@ -26,6 +27,8 @@ class Project:
     complete_languages: list[str]
     min_options: int = 3
     language_names: dict[str, str] = field(default_factory=dict)
+    # language -> where its missing texts come from (kursus plugin 'fallbacks'); see translations/fallback.py
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def settings(self) -> Settings:
@@ -70,6 +73,11 @@ def load_project(root: Path) -> Project:
     default = next((str(lang["locale"]) for lang in languages if lang.get("default")), "id")
     kursus = plugin_config(config, "kursus") or {}
     codes = [str(lang["locale"]) for lang in languages] or [default]
+    fallbacks, wrong = read_fallbacks(kursus.get("fallbacks"), codes)
+    if wrong:
+        text = config_path.read_text(encoding="utf-8")
+        line = next((n for n, s in enumerate(text.splitlines(), 1) if s.strip().startswith("fallbacks:")), 1)
+        raise ProjectError(f"{config_path}:{line}: {wrong}")
     return Project(
         root=root,
         docs_dir=root / str(config.get("docs_dir", "docs")),
@@ -79,4 +87,5 @@ def load_project(root: Path) -> Project:
         complete_languages=[str(c) for c in kursus.get("complete_languages", codes)],
         min_options=int(kursus.get("min_options", 3)),
         language_names={str(lang["locale"]): str(lang.get("name", lang["locale"])) for lang in languages},
+        fallbacks=fallbacks,
     )

@@ -11,6 +11,7 @@ import yaml
 
 from ..project import ProjectError, load_project, plugin_config
 from ..yamlio import MkdocsLoader
+from .fallback import fallback_chain
 
 RECORDS_DIR = "terjemahan"  # one record file per translated language: terjemahan/<lang>.yml
 GLOSSARY_PAGE = "glosarium.md"
@@ -28,6 +29,11 @@ class Layout:
     ui_strings: Path | None = None
     nav_sections: list[str] = field(default_factory=list)  # section titles in mkdocs.yml's nav
     nav_translations: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> title -> text
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # as set in mkdocs.yml
+
+    def chain(self, language: str) -> tuple[str, ...]:
+        """Where ``language``'s missing texts come from, the source last (translations/fallback.py)."""
+        return fallback_chain(language, self.source, self.complete, self.fallbacks)
 
     @property
     def targets(self) -> list[str]:
@@ -135,4 +141,5 @@ def load_layout(root: Path) -> Layout:
         ui_strings=project.root / str(kursus.get("ui_strings", "overrides/ui-strings.yml")),
         nav_sections=nav_sections(config.get("nav")),
         nav_translations=translations,
+        fallbacks=project.fallbacks,
     )
