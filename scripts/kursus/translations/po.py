@@ -11,6 +11,7 @@ the previous msgid (``#| msgid``), so that a tool shows what changed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 import polib
@@ -94,24 +95,71 @@ def _previous(layout: Layout, recorded: str | None, source: Page) -> list[str | 
     return [s.text for s in page.segments] if page.keys == source.keys else None
 
 
-def export_page(layout: Layout, language: str, rel: str, record: Record) -> Catalog:
+def _through_old_source(layout: Layout, recorded: str | None, translated: Page, source: Page) -> list[Pairing]:
+    """Pair an out-of-date translation whose structure follows the old source with the current source:
+    unchanged segments keep their translation, changed ones are fuzzy, new ones untranslated."""
+    old_text = old_page(layout.root, recorded) if recorded else None
+    old = segment(old_text) if old_text is not None else None
+    if old is None or old.keys != translated.keys:
+        return []
+    pairs: list[Pairing] = [Pairing() for _ in source.segments]
+    matcher = SequenceMatcher(None, [s.text for s in old.segments], [s.text for s in source.segments], False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("equal", "replace"):
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=False):
+                same = tag == "equal" and source.segments[j].key == old.segments[i].key
+                pairs[j] = Pairing(translated.segments[i].text, None if same else old.segments[i].text)
+    return pairs
+
+
+@dataclass
+class Pairing:
+    msgstr: str = ""
+    previous: str | None = None  # the old source text of a fuzzy translation ("" when unknown)
+
+
+def pairings(layout: Layout, language: str, rel: str, record: Record) -> tuple[Page, list[Pairing], bool]:
+    """(source page, a translation for each of its segments, whether the translated page could be paired)."""
     source, translated, paired = aligned(layout, language, rel)
+    if translated is None:
+        return source, [Pairing() for _ in source.segments], True
+    recorded = record.pages.get(rel)
+    if not paired:
+        pairs = _through_old_source(layout, recorded, translated, source)
+        return source, pairs or [Pairing() for _ in source.segments], bool(pairs)
+    if recorded == blob_id(layout.page(layout.source, rel).read_bytes()):
+        return source, [Pairing(s.text) for s in translated.segments], True
+    previous = _previous(layout, recorded, source)
+    pairs = [
+        Pairing(mine.text, _changed(previous, n, seg.text))
+        for n, (seg, mine) in enumerate(zip(source.segments, translated.segments, strict=True))
+    ]
+    return source, pairs, True
+
+
+def _changed(previous: list[str | None] | None, index: int, now: str) -> str | None:
+    """None when the segment's source is the one translated; else its old text ("" when unknown)."""
+    if previous is None:
+        return ""
+    old = previous[index]
+    return None if old == now else (old or "")
+
+
+def export_page(layout: Layout, language: str, rel: str, record: Record) -> Catalog:
+    source, pairs, paired = pairings(layout, language, rel, record)
     shown = layout.show(layout.page(layout.source, rel))
     po = new_catalog(layout, language, f"Page {rel}")
-    recorded = record.pages.get(rel)
-    current = blob_id(layout.page(layout.source, rel).read_bytes())
-    out_of_date = paired and recorded != current
-    previous = _previous(layout, recorded, source) if out_of_date else None
     for index, seg in enumerate(source.segments):
-        entry = polib.POEntry(msgctxt=context(source, index), msgid=seg.text, occurrences=[(shown, str(seg.line))])
-        if paired and translated is not None:
-            entry.msgstr = translated.segments[index].text
-            if out_of_date and (previous is None or previous[index] != seg.text):
-                entry.flags.append("fuzzy")
-                if previous is not None and previous[index]:
-                    entry.previous_msgid = previous[index]
+        pair = pairs[index]
+        entry = polib.POEntry(
+            msgctxt=context(source, index), msgid=seg.text, msgstr=pair.msgstr, occurrences=[(shown, str(seg.line))]
+        )
+        if pair.msgstr and pair.previous is not None:
+            entry.flags.append("fuzzy")
+            if pair.previous:
+                entry.previous_msgid = pair.previous
         po.append(entry)
-    note = MISALIGNED if translated is not None and not paired else ""
+    note = "" if paired else MISALIGNED
     if note:
         po.header += "\n" + note
     return Catalog(page_po(layout, language, rel), po, note)

@@ -8,6 +8,7 @@ is recorded as up to date with the current source; the records of the others do 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +39,11 @@ def read_po(path: Path, shown: str, errors: list[str]) -> polib.POFile | None:
         po: polib.POFile = polib.pofile(str(path), encoding="utf-8")
         return po
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        errors.append(f"{shown}:1: not a PO file that can be read: {exc} (restore it or export again)")
+        where = re.search(r"\(line (\d+)\)", str(exc))
+        what = "a syntax error" if where else str(exc)
+        errors.append(
+            f"{shown}:{where.group(1) if where else 1}: not a PO file that can be read: {what} (fix it or export again)"
+        )
         return None
 
 
@@ -90,14 +95,14 @@ def import_page(layout: Layout, language: str, rel: str, record: Record, out: Im
         out.errors.append(f"{shown}:{extra.linenum}: no segment {extra.msgctxt!r} in the source page; export again")
     if entries:
         return
-    if translated is not None and not paired:
-        out.skipped.append(f"{layout.show(target)}: its structure differs from the source; translate it there")
-        return
-    if translated is None and not all(texts):
+    if (translated is None or not paired) and not all(texts):
         missing = sum(1 for t in texts if not t)
-        out.skipped.append(f"{layout.show(target)}: {missing} of {len(texts)} segments not translated yet")
+        why = "its structure differs from the source's and " if translated is not None else ""
+        out.skipped.append(f"{layout.show(target)}: {why}{missing} of {len(texts)} segments are not translated yet")
         return
-    skeleton = translated if translated is not None else source
+    # A page that follows the source's structure keeps its own skeleton; a new or restructured one
+    # takes the source's.
+    skeleton = translated if translated is not None and paired else source
     new = skeleton.render(texts)
     if segment(new).keys != source.keys:
         out.errors.append(

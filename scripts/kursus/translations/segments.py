@@ -73,7 +73,11 @@ class Page:
                     out.append(piece.before + own[piece.part] + piece.after)
                 continue
             # The segment's last line takes every remaining line of a longer translation.
-            rest = own[piece.part :] if piece.part < len(own) else [""]
+            if piece.part >= len(own):
+                if piece.after.strip():  # an attribute list after the last line stays
+                    out[-1] += piece.after
+                continue
+            rest = own[piece.part :]
             first = piece.before + rest[0] + (piece.after if len(rest) == 1 else "")
             if piece.same_line and out:
                 out[-1] += first
