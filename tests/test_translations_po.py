@@ -272,3 +272,28 @@ def test_a_quiz_text_is_added_beside_a_block_source_text_keeping_everything_else
     assert edited.endswith("    explanation:\n      id: Penjelasan.\n")
     replaced = set_text(edited, "id", 5, "en", "A long text.")
     assert "      en: A long text.\n      jv:" in replaced and "Long text." not in replaced
+
+
+def test_an_out_of_date_page_with_a_new_structure_is_rebuilt_once_fully_translated(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The vi page follows the old source; the source gained a section. Until the new segments are
+    translated, import leaves the page alone; then it takes the source's structure."""
+    with_history(project)
+    assert run_kursus(capsys, project, "translations", "export", "vi")[0] == 0
+    target = project / "docs/vi/modul-01/index.md"
+    before = target.read_bytes()
+    status, out, _ = run_kursus(capsys, project, "translations", "import", "vi")
+    assert status == 0 and "not written: docs/vi/modul-01/index.md: its structure differs" in out
+    assert target.read_bytes() == before
+    page = po(project, "modul-01/index.po")
+    fill(page)
+    page.save()
+    status, out, err = run_kursus(capsys, project, "translations", "import", "vi")
+    assert (status, err) == (0, "")
+    rebuilt = target.read_text(encoding="utf-8")
+    assert "## (vi) Poin kunci {#poin-kunci}" in rebuilt and "## Trường hợp của Dewi {#kasus}" in rebuilt
+    assert segment(rebuilt).keys == segment((project / "docs/id/modul-01/index.md").read_text()).keys
+    assert run_kursus(capsys, project, "translations", "diff", "vi", "modul-01/index.md")[1].startswith(
+        "docs/vi/modul-01/index.md: up to date"
+    )
