@@ -115,9 +115,15 @@ def run_import(args: argparse.Namespace) -> int:
     if not args.dry_run:
         write_all(layout, args.language, record, result)
     verb = "Would change (dry run, nothing written)" if args.dry_run else "Changed"
-    print(f"{verb}: {len(result.changed)} pages or texts; {result.recorded} recorded as up to date.")
+    count = len(result.changed)
+    print(
+        f"{verb}: {count} page{'' if count == 1 else 's'} or text{'' if count == 1 else 's'}; "
+        f"{result.recorded} recorded as up to date."
+    )
     for item in result.changed:
         print(f"  {item}")
     for item in result.skipped:
         print(f"  not written: {item}")
+    if result.untouched:
+        print(f"{result.untouched} pages have no translation in their PO files yet.")
     return 0

@@ -32,6 +32,7 @@ class Imported:
     skipped: list[str] = field(default_factory=list)  # with the reason
     errors: list[str] = field(default_factory=list)
     recorded: int = 0
+    untouched: int = 0  # pages whose PO file has no translation yet
 
 
 def read_po(path: Path, shown: str, errors: list[str]) -> polib.POFile | None:
@@ -97,6 +98,9 @@ def import_page(layout: Layout, language: str, rel: str, record: Record, out: Im
         return
     if (translated is None or not paired) and not all(texts):
         missing = sum(1 for t in texts if not t)
+        if translated is None and missing == len(texts):
+            out.untouched += 1  # nothing translated in this page's PO file yet: nothing to say
+            return
         why = "its structure differs from the source's and " if translated is not None else ""
         out.skipped.append(f"{layout.show(target)}: {why}{missing} of {len(texts)} segments are not translated yet")
         return
