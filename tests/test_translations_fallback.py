@@ -72,3 +72,32 @@ def test_a_wrong_chain_is_a_clear_error_with_its_line(
     assert f"mkdocs.yml:{line}: {message}" in str(raised.value)
     status, _, err = run_kursus(capsys, project, "translations")
     assert status == 2 and f"mkdocs.yml:{line}: {message}" in err and "Traceback" not in err
+
+
+def test_material_texts_for_a_language_it_lacks_come_from_its_fallback(tmp_path: Path) -> None:
+    """Material has no texts for Balinese: without a partial its templates fail (no languages/ban.html);
+    with the one new-language writes, a 'ban' page gets Material's Indonesian texts and says lang=ban."""
+    import jinja2
+
+    from kursus.translations.layout import load_layout
+    from kursus.translations.newlang import material_languages, theme_fallback, theme_partial
+
+    project = make_translation_project(tmp_path / "kursus")
+    layout = load_layout(project)
+    templates = material_languages()
+    assert templates is not None and not (templates / "ban.html").exists()
+    loader = jinja2.FileSystemLoader([str(project / "overrides"), str(templates.parent.parent)])
+    env = jinja2.Environment(loader=loader)
+    page = env.from_string(
+        '{% import "partials/language.html" as lang with context %}'
+        '{{ lang.t("language") }} {{ lang.t("direction") }} {{ lang.t("search.placeholder") }}'
+    )
+    with pytest.raises(jinja2.TemplateNotFound):
+        page.render(config={"theme": {"language": "ban"}})
+    fallback = theme_fallback(layout.chain("ban"))
+    assert fallback == "id"
+    assert theme_partial(layout, "ban", "ltr", fallback) == (
+        "overrides/partials/languages/ban.html (Material's texts for ban fall back to id)"
+    )
+    assert page.render(config={"theme": {"language": "ban"}}) == "ban ltr Cari"
+    assert theme_fallback(layout.chain("km")) == "en"

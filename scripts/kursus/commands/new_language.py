@@ -66,6 +66,10 @@ def run(args: argparse.Namespace) -> int:
             f"add '{added.code}: …' to the {missing} lines of {ui_shown} (until then those texts appear in "
             f"{layout.name(shown_in)}; 'kursus translations' lists what is missing)"
         )
+    steps.append(
+        f"or work in a translation tool: kursus translations export {added.code} writes PO files to "
+        f"terjemahan/po/{added.code}/, kursus translations import {added.code} brings them back"
+    )
     steps.append(f"follow the progress: kursus translations --language {added.code}; preview: make serve")
     print("Next:")
     for number, step in enumerate(steps, start=1):

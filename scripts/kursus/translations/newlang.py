@@ -237,7 +237,7 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
     else:
         empty_record(layout, code)
         added.created.append(f"{RECORDS_DIR}/{code}.yml")
-    partial = _theme_partial(layout, code, direction, _theme_fallback(layout.chain(code)))
+    partial = theme_partial(layout, code, direction, theme_fallback(layout.chain(code)))
     if partial:
         added.created.append(partial)
     write_text(config_path, new_text)
@@ -245,21 +245,21 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
     return added
 
 
-def _material_languages() -> Path | None:
+def material_languages() -> Path | None:
     spec = importlib.util.find_spec("material")
     if spec is None or spec.origin is None:  # pragma: no cover - the theme is a dependency
         return None
     return Path(spec.origin).parent / "templates" / "partials" / "languages"
 
 
-def _theme_fallback(chain: tuple[str, ...]) -> str:
+def theme_fallback(chain: tuple[str, ...]) -> str:
     """The first language of the chain Material has interface texts for (English at the latest)."""
-    folder = _material_languages()
+    folder = material_languages()
     return next((c for c in chain if folder and (folder / f"{c}.html").is_file()), "en")
 
 
-def _theme_partial(layout: Layout, code: str, direction: str, fallback: str) -> str | None:
-    folder = _material_languages()
+def theme_partial(layout: Layout, code: str, direction: str, fallback: str) -> str | None:
+    folder = material_languages()
     if folder is None or (folder / f"{code}.html").is_file():
         return None
     theme = read_config(layout.root).get("theme") or {}
