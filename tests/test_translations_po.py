@@ -168,6 +168,13 @@ def test_segments_keep_structure_markers_anchors_and_code_outside() -> None:
     )
 
 
+def test_indented_code_stays_out_but_indented_content_of_notes_and_items_is_translated() -> None:
+    text = "Teks:\n\n    kode = 1\n    lagi = 2\n\nSesudah.\n\n- butir\n\n    lanjutan butir\n\n!!! note\n    Isi.\n"
+    page = segment(text)
+    assert [s.text for s in page.segments] == ["Teks:", "Sesudah.", "butir", "lanjutan butir", "Isi."]
+    assert page.render() == text
+
+
 def fill(catalog: polib.POFile, translate: dict[str, str] | None = None) -> None:
     for item in catalog:
         if not item.msgstr or item.msgctxt in (translate or {}):

@@ -119,6 +119,8 @@ def segment(markdown: str) -> Page:
     if page.newline_at_end:
         lines.pop()
     fence: str | None = None
+    container = False  # inside a list item, note, footnote or HTML block: indented lines are its content
+    code = False  # inside an indented code block
     comment = False
     open_segment: int | None = None  # a paragraph or item that the next plain line continues
     index = 0
@@ -149,6 +151,18 @@ def segment(markdown: str) -> Page:
             page.pieces.append(Piece(before=line))
             continue
         indent = line[: len(line) - len(line.lstrip())]
+        # Indented code: a line indented 4 after a blank line, outside any list item, note or footnote.
+        if stripped and not indent:
+            container = bool(ITEM.match(stripped) or FOOTNOTE.match(stripped) or DEFINITION.match(stripped)) or (
+                stripped.startswith(("!!!", "???", "<"))
+            )
+        blank_before = index < 2 or not lines[index - 2].strip()
+        if len(indent.expandtabs(4)) >= 4 and not container and (code or (blank_before and open_segment is None)):
+            code = True
+            page.pieces.append(Piece(before=line))
+            continue
+        if stripped:
+            code = False
         quote_match = QUOTE.match(line[len(indent) :])
         quote = quote_match.group(0) if quote_match else ""
         rest = line[len(indent) + len(quote) :]
