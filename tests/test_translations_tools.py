@@ -151,23 +151,78 @@ def test_new_language_edits_mkdocs_yml_keeping_its_comments_and_builds_at_once(
     assert 'hreflang="ms"' in (site / "modul-01/index.html").read_text(encoding="utf-8")
 
 
-def test_new_language_without_theme_texts_gets_a_theme_partial_and_builds(
+def test_a_regional_language_without_theme_texts_falls_back_to_indonesian_everywhere(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """Javanese: Material has no texts for jv, so its partial takes Material's Indonesian texts, and
+    the course's own interface texts (quiz buttons) come in Indonesian too, not English."""
     status, out, _ = run_kursus(capsys, project, "new-language", "jv")
     assert status == 0
-    assert "created overrides/partials/languages/jv.html" in out
+    assert "created overrides/partials/languages/jv.html (Material's texts for jv fall back to id)" in out
+    assert "until then those texts appear in Bahasa Indonesia" in out
     site = build(project)
-    assert '<html lang="jv"' in (site / "jv/index.html").read_text(encoding="utf-8")
+    page = (site / "jv/modul-01/latihan.html").read_text(encoding="utf-8")
+    assert '<html lang="jv"' in page
+    assert 'placeholder="Cari"' in page, "Material's search box in Indonesian"
+    assert 'data-act="check">Periksa</button>' in page and ">Check<" not in page
+    docs = json.loads((site / "jv/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    found = {d["location"] for d in docs if "Latihan Modul 1" in d["title"]}
+    assert "modul-01/latihan.html" in found, "the Indonesian pages shown under jv/ are found in jv's search"
+
+
+def test_another_language_without_theme_texts_falls_back_to_english(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, _ = run_kursus(capsys, project, "new-language", "km")
+    assert status == 0
+    assert out.startswith("Added ខ្មែរ (km) as a partial language.")
+    assert "(Material's texts for km fall back to en)" in out
+    site = build(project)
+    page = (site / "km/modul-01/latihan.html").read_text(encoding="utf-8")
+    assert '<html lang="km"' in page and 'placeholder="Search"' in page
+    assert 'data-act="check">Check</button>' in page
+
+
+@pytest.mark.parametrize("code", ["jv", "su", "th", "km", "lo", "my", "tl", "ms", "pt-BR"])
+def test_new_language_accepts_two_letter_tags(project: Path, capsys: pytest.CaptureFixture[str], code: str) -> None:
+    status, out, err = run_kursus(capsys, project, "new-language", code)
+    assert (status, err) == (0, "")
+    assert f"({code}) as a partial language" in out
+    assert f"locale: {code}\n" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("code", ["ban", "min", "bug", "ace", "mad", "bjn", "sas"])
+def test_three_letter_codes_are_valid_but_refused_while_the_i18n_plugin_cannot_build_them(
+    project: Path, capsys: pytest.CaptureFixture[str], code: str
+) -> None:
+    """langcodes knows every one of them; mkdocs-static-i18n 1.3 rejects a three-letter locale in
+    mkdocs.yml, so adding one would break every build: refused with the reason, nothing written."""
+    from kursus.translations.newlang import builds_with_i18n, validate_tag
+
+    assert validate_tag(code)[1] == "ltr"
+    files = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    status, out, err = run_kursus(capsys, project, "new-language", code)
+    if builds_with_i18n(code) is None:  # a plugin release that accepts ISO 639-3 locales
+        assert status == 0, err
+        return
+    assert status == 1 and out == ""
+    assert f"kursus new-language: '{code}' (" in err
+    assert "is a valid language tag, but the i18n plugin installed (mkdocs-static-i18n 1.3" in err
+    assert "accepts only two-letter language codes" in err and "nothing changed" in err
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == files, "nothing written"
 
 
 @pytest.mark.parametrize(
     ("code", "message"),
     [
-        ("xx", "'xx' is not a known language code"),
-        ("VI", "'VI' is not a language code"),
+        ("xx", "'xx' is not a valid language tag: use a BCP 47 tag"),
+        ("jv_", "'jv_' is not a valid language tag"),
+        ("bali", "'bali' is not a valid language tag"),
+        ("VI", "'VI': write the language part in lower case (vi)"),
+        ("jw", "'jw' is a deprecated code for Javanese: use 'jv'"),
+        ("qaa", "'qaa' is reserved for private use"),
         ("en", "'en' is already a language of the course"),
-        ("id", "'id' is the source language"),
+        ("id", "'id' is the source language of the course"),
     ],
 )
 def test_new_language_refuses_invalid_or_existing_codes(

@@ -99,7 +99,9 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             self._load_and_check(config)
             self.checked_for = config
         # One renderer per language pass, not one per page.
-        via = interface_fallbacks(self.language, self.default_language, self.complete_languages)
+        via = interface_fallbacks(
+            self.language, self.default_language, self.complete_languages, self.layout.fallbacks if self.layout else {}
+        )
         self.t = translator(self.strings, self.language, self.default_language, via)
         self.renderer = Renderer(self.bank, self.language, self.default_language, self.t)
         if self.for_learners:

@@ -17,6 +17,7 @@ from .pagefiles import read_pages
 from .problems import printable
 from .quiz.checks import Settings
 from .settings import KursusConfig, validated
+from .translations.fallback import read_fallbacks
 from .yamlio import MkdocsLoader
 
 
@@ -39,6 +40,8 @@ class Project:
     @property
     def min_options(self) -> int:
         return self.kursus.min_options
+    # language -> where its missing texts come from (kursus plugin 'fallbacks'); see translations/fallback.py
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def settings(self) -> Settings:
@@ -114,6 +117,9 @@ def load_project(root: Path) -> Project:
             f"{path}:{_setting_line(path, setting)}: kursus setting '{printable(setting)}': {printable(message)}"
         )
     codes = [str(lang["locale"]) for lang in languages] or [default]
+    fallbacks, wrong_fallback = read_fallbacks(kursus.fallbacks, codes)
+    if wrong_fallback:
+        raise ProjectError(f"{path}:{_setting_line(path, 'fallbacks')}: {wrong_fallback}")
     return Project(
         root=root,
         docs_dir=root / str(config.get("docs_dir", "docs")),
@@ -124,4 +130,5 @@ def load_project(root: Path) -> Project:
         language_names={str(lang["locale"]): str(lang.get("name", lang["locale"])) for lang in languages},
         kursus=kursus,
         config=config,
+        fallbacks=fallbacks,
     )

@@ -92,7 +92,9 @@ def write_language_indexes(site_dir: Path, default_language: str, languages: Ite
     if default_language not in folders or (others and folders == {default_language}):
         return {}
     counts = {}
-    for language, index in split_index(data, default_language, languages).items():
+    indexes = split_index(data, default_language, languages)
+    with_fallback_pages(indexes, default_language, site_dir)
+    for language, index in indexes.items():
         folder = site_dir if language == default_language else site_dir / language
         target = folder / "search"
         target.mkdir(parents=True, exist_ok=True)
@@ -102,6 +104,21 @@ def write_language_indexes(site_dir: Path, default_language: str, languages: Ite
         (target / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")
         counts[language] = len(index["docs"])
     return counts
+
+
+def with_fallback_pages(indexes: dict[str, dict[str, Any]], default_language: str, site_dir: Path) -> None:
+    """A partial language's folder also holds the source pages not translated yet (shown with a
+    notice); static-i18n leaves them out of the search index as duplicates, so a reader of that
+    language would find nothing there. Add the source entries of each page its folder holds."""
+    source = indexes.get(default_language, {}).get("docs", [])
+    for language, index in indexes.items():
+        if language == default_language:
+            continue
+        own = {str(doc.get("location", "")).split("#")[0] for doc in index["docs"]}
+        for doc in source:
+            page = str(doc.get("location", "")).split("#")[0]
+            if page and page not in own and (site_dir / language / page).is_file():
+                index["docs"].append(dict(doc))
 
 
 def _language_of(location: str, others: list[str]) -> str | None:

@@ -17,6 +17,8 @@ class KursusConfig(Config):
     ui_strings = c.Type(str, default="overrides/ui-strings.yml")
     abbreviations = c.Type(str, default="includes/singkatan.{language}.md")
     complete_languages = c.ListOfItems(c.Type(str), default=[])
+    # language -> languages its missing texts come from (checked by load_project; translations/fallback.py)
+    fallbacks = c.Type(dict, default={})
     min_options = c.Type(int, default=3)
     # "learner" leaves out the trainer-only pages (the offline zip and packages made from it).
     audience = c.Choice((TRAINER, LEARNER), default=TRAINER)

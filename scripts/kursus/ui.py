@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import yaml
 
+from .translations.fallback import fallback_chain
 from .yamlio import load_fast
 
 
@@ -49,11 +50,13 @@ def translator(
     return t
 
 
-def interface_fallbacks(language: str, source: str, complete: Sequence[str]) -> tuple[str, ...]:
-    """Where a partial language's missing interface texts come from before the source language: the
-    complete translations (English here). A reader of a new translation is likelier to read English
-    than Bahasa Indonesia, and Material's own texts for an unknown language are English too."""
-    return tuple(c for c in complete if c not in (language, source))
+def interface_fallbacks(
+    language: str, source: str, complete: Sequence[str], configured: Mapping[str, Sequence[str]] | None = None
+) -> tuple[str, ...]:
+    """Where a partial language's missing interface texts come from before the source language: its
+    fallback chain (``fallbacks`` in mkdocs.yml, else Bahasa Indonesia for the regional languages of
+    Indonesia and the complete translations, English here, for the others)."""
+    return tuple(c for c in fallback_chain(language, source, complete, configured) if c != source)
 
 
 # Strings for printed documents, scoring reports and server-rendered banners never reach the browser.

@@ -9,7 +9,7 @@ import sys
 from ..project import ProjectError
 from ..translations.layout import load_layout
 from ..translations.newlang import NewLanguageError, add_language
-from ..ui import UiStringsError, interface_fallbacks, load_strings
+from ..ui import UiStringsError, load_strings
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -19,12 +19,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Add a language to mkdocs.yml (i18n languages; comments kept) as a partial language, create "
             "docs/<code>/ and its record file terjemahan/<code>.yml, and, when the Material theme has no "
-            "interface texts for it, a theme partial that falls back to English. 'make build' works at "
+            "interface texts for it, a theme partial that falls back along the language's "
+            "fallback chain (Bahasa Indonesia for the regional languages of Indonesia, English for others; "
+            "'fallbacks' of the kursus plugin in mkdocs.yml). 'make build' works at "
             "once: every page not yet translated shows the Indonesian original with a banner. The "
             "language is not added to complete_languages: do that when everything is translated."
         ),
     )
-    p.add_argument("code", help="ISO 639-1 language code, e.g. vi, ms, jv (optionally with a region: pt-BR)")
+    p.add_argument(
+        "code",
+        help="a BCP 47 language tag: ISO 639-1 (vi, ms, jv) or ISO 639-3 (ban, min, bjn), optionally with a region",
+    )
     p.add_argument(
         "--name", help="the language's name in the language switcher (default: its own name, e.g. Tiếng Việt)"
     )
@@ -56,11 +61,15 @@ def run(args: argparse.Namespace) -> int:
         f"'{added.code}: …' beside each source text in quizzes/*.yml",
     ]
     if missing:
-        shown_in = [*interface_fallbacks(added.code, layout.source, layout.complete), layout.source][0]
+        shown_in = layout.chain(added.code)[0]
         steps.append(
             f"add '{added.code}: …' to the {missing} lines of {ui_shown} (until then those texts appear in "
             f"{layout.name(shown_in)}; 'kursus translations' lists what is missing)"
         )
+    steps.append(
+        f"or work in a translation tool: kursus translations export {added.code} writes PO files to "
+        f"terjemahan/po/{added.code}/, kursus translations import {added.code} brings them back"
+    )
     steps.append(f"follow the progress: kursus translations --language {added.code}; preview: make serve")
     print("Next:")
     for number, step in enumerate(steps, start=1):

@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
         language = args.language or project.default_language
         if language not in project.languages:
             raise UsageError(f"--language {language}: the course has {', '.join(project.languages)}")
-        via = interface_fallbacks(language, project.default_language, project.complete_languages)
+        via = interface_fallbacks(language, project.default_language, project.complete_languages, project.fallbacks)
         t = translator(strings, language, project.default_language, via)
         bank, problems = load_bank(quiz_files(project.quizzes_dir), project.root)
         if args.inputs[:1] == ["template"]:

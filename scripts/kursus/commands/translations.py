@@ -17,6 +17,7 @@ from ..translations.report import as_json, as_table
 from ..translations.selection import select
 from ..translations.status import collect_status, source_texts
 from ..ui import UiStringsError, load_strings
+from ._translations_po import register_po
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -36,7 +37,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "  kursus translations diff en modul-02/index.md\n"
             "  kursus translations diff en m02.q03      what changed in a question's source texts\n"
             "  kursus translations mark en modul-02/index.md m02.q03\n"
-            "  kursus translations mark en              record everything translated as up to date"
+            "  kursus translations mark en --all --dry-run   what marking everything would record\n"
+            "  kursus translations export jv            PO files for a translation tool: terjemahan/po/jv/\n"
+            "  kursus translations import jv            the translated PO files back into pages and quizzes"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -73,6 +76,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     m.add_argument("--all", action="store_true", help="mark everything translated, also pages and texts nobody revised")
     m.add_argument("--dry-run", action="store_true", help="list what would be marked; write nothing")
     m.set_defaults(run=run_mark)
+    register_po(actions)
 
 
 def _load(args: argparse.Namespace, command: str) -> tuple[Layout, Bank] | None:

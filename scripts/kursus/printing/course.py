@@ -48,7 +48,9 @@ class Course:
         return self.project.default_language
 
     def t(self, language: str) -> Strings:
-        via = interface_fallbacks(language, self.default_language, self.project.complete_languages)
+        via = interface_fallbacks(
+            language, self.default_language, self.project.complete_languages, self.project.fallbacks
+        )
         return translator(self.strings, language, self.default_language, via)
 
     def renderer(self, language: str) -> Renderer:

@@ -25,8 +25,9 @@ from pathlib import Path
 
 from ..quiz.answers import normalise, short_answer_matches
 from ..quiz.model import Question
+from ..quiz.types.short import accepted_answers
 from .files import read_text
-from .model import InputError, Level, Note, accepted_answers, note
+from .model import InputError, Level, Note, note
 
 HEADERS = {"soal", "question", "id", "id soal", "question id"}
 DELIMITERS = ",;\t"

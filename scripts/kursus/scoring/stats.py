@@ -25,9 +25,10 @@ from dataclasses import dataclass, field
 from ..quiz.answers import normalise
 from ..quiz.labels import letter
 from ..quiz.model import Question, Quiz
+from ..quiz.types.short import accepted_answers
 from . import paper
 from .accept import ClassAnswer, by_question, nearest
-from .model import Intake, Participant, Response, accepted_answers, is_correct, question_numbers, scored_questions
+from .model import Intake, Participant, Response, is_correct, question_numbers, scored_questions
 from .review import MIN_CLASS, Spread, flags, spread
 
 GROUP_SHARE = 0.27

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..project import Project, load_project, plugin_config
+from .fallback import fallback_chain
 
 RECORDS_DIR = "terjemahan"  # one record file per translated language: terjemahan/<lang>.yml
 GLOSSARY_PAGE = "glosarium.md"
@@ -25,6 +26,11 @@ class Layout:
     ui_strings: Path | None = None
     nav_sections: list[str] = field(default_factory=list)  # section titles in mkdocs.yml's nav
     nav_translations: dict[str, dict[str, str]] = field(default_factory=dict)  # language -> title -> text
+    fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # as set in mkdocs.yml
+
+    def chain(self, language: str) -> tuple[str, ...]:
+        """Where ``language``'s missing texts come from, the source last (translations/fallback.py)."""
+        return fallback_chain(language, self.source, self.complete, self.fallbacks)
 
     @property
     def targets(self) -> list[str]:
@@ -124,4 +130,5 @@ def layout_of(project: Project) -> Layout:
         ui_strings=project.ui_strings,
         nav_sections=nav_sections(project.config.get("nav")),
         nav_translations=translations,
+        fallbacks=project.fallbacks,
     )

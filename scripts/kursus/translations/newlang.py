@@ -7,13 +7,19 @@ before anything is written.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import langcodes
 import yaml
+from babel import Locale, UnknownLocaleError
+from mkdocs.config.base import ValidationError
+from mkdocs_static_i18n.config import Locale as I18nLocale
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..atomic import write_text
@@ -21,9 +27,6 @@ from ..project import plugin_config, read_config
 from ..yamlio import MkdocsLoader
 from .layout import RECORDS_DIR, Layout
 from .marking import empty_record
-
-# The codes mkdocs-static-i18n accepts as folder names.
-CODE = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
 
 
 class NewLanguageError(Exception):
@@ -38,19 +41,62 @@ class Added:
     kept: list[str] = field(default_factory=list)
 
 
-def language_name(code: str) -> tuple[str, str] | None:
-    """(name in the language itself, text direction), or None for a code no locale database knows."""
+RTL_SCRIPTS = frozenset({"Arab", "Hebr", "Thaa", "Syrc", "Nkoo", "Adlm", "Rohg", "Mand", "Samr"})
+
+
+def validate_tag(code: str) -> tuple[str, str]:
+    """(the language's own name, text direction) of a valid BCP 47 tag; NewLanguageError otherwise.
+
+    ISO 639-1 (vi, jv) and ISO 639-3 codes (ban, min, bjn) are both valid; a deprecated code is
+    refused with the code to use instead (jw -> jv, in -> id)."""
+    if not code or code != code.strip() or not langcodes.tag_is_valid(code):
+        raise NewLanguageError(
+            f"'{code}' is not a valid language tag: use a BCP 47 tag, e.g. an ISO 639-1 code such as vi or jv, "
+            "an ISO 639-3 code such as ban or min, optionally with a region (pt-BR); nothing changed"
+        )
+    tag = langcodes.Language.get(code)
+    if code != code.lower().split("-")[0] + code[len(code.split("-")[0]) :]:
+        raise NewLanguageError(f"'{code}': write the language part in lower case ({code.lower()}); nothing changed")
+    preferred = langcodes.standardize_tag(code)
+    if len(primary_part(preferred)) == len(primary_part(code)) and primary_part(preferred) != primary_part(code):
+        raise NewLanguageError(
+            f"'{code}' is a deprecated code for {tag.display_name()}: use '{preferred}'; nothing changed"
+        )
+    if tag.display_name().startswith("Unknown language"):
+        raise NewLanguageError(
+            f"'{code}' is reserved for private use and names no language; use the language's ISO 639 code"
+        )
+    script = tag.maximize().script or ""
+    name = _babel_name(code) or tag.autonym()
+    return name[:1].upper() + name[1:], "rtl" if script in RTL_SCRIPTS else "ltr"
+
+
+def _babel_name(code: str) -> str | None:
+    """The name Material's own locale data (Babel, CLDR) gives, e.g. Melayu for ms; None if unknown."""
     try:
-        from babel import Locale, UnknownLocaleError
-    except ImportError:  # pragma: no cover - babel comes with mkdocs-material
-        return code, "ltr"
-    try:
-        locale = Locale.parse(code.replace("-", "_"))
+        return Locale.parse(code.replace("-", "_")).get_display_name() or None
     except (UnknownLocaleError, ValueError):
         return None
-    name = locale.get_display_name(locale) or code
-    direction = "rtl" if locale.character_order == "right-to-left" else "ltr"
-    return name[:1].upper() + name[1:], direction
+
+
+def primary_part(tag: str) -> str:
+    return tag.replace("_", "-").split("-")[0]
+
+
+def builds_with_i18n(code: str) -> str | None:
+    """None when the installed mkdocs-static-i18n accepts ``code`` as a locale, else its message.
+
+    Version 1.3 accepts only two-letter language codes (ultrabug/mkdocs-static-i18n pull request
+    348 would add three-letter ones): adding such a language would break every build."""
+    try:
+        I18nLocale(str).validate(code)
+    except ValidationError:
+        try:
+            installed = f"mkdocs-static-i18n {version('mkdocs-static-i18n')}"
+        except PackageNotFoundError:  # pragma: no cover - the plugin is a dependency
+            installed = "mkdocs-static-i18n"
+        return installed
+    return None
 
 
 def _scalar_end(node: Node) -> tuple[int, int]:
@@ -141,12 +187,15 @@ def _verify(old: str, new: str, code: str, name: str) -> None:
 
 
 THEME_PARTIAL = """\
-{{#- Material has no interface texts for "{code}": every text not listed here comes from English
-    (partials/languages/en.html). Created by 'kursus new-language {code}'. -#}}
-{{% macro t(key) %}}{{{{ {{
+{{#- Material has no interface texts for "{code}": every text not listed here comes from
+    partials/languages/{fallback}.html, the first language of its fallback chain that Material has.
+    Created by 'kursus new-language {code}'. -#}}
+{{% import "partials/languages/{fallback}.html" as fallback %}}
+{{% set own = {{
   "language": "{code}",
   "direction": "{direction}",
-}}[key] }}}}{{% endmacro %}}
+}} %}}
+{{% macro t(key) %}}{{{{ own[key] if key in own else fallback.t(key) }}}}{{% endmacro %}}
 """
 
 
@@ -154,18 +203,22 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
     """Validate, then create ``docs/<code>/``, the record file, a theme partial when Material lacks
     the language, and finally the mkdocs.yml entry. Raises NewLanguageError before writing anything
     when the code is invalid or already there."""
-    if not CODE.match(code):
+    if code == layout.source:
         raise NewLanguageError(
-            f"'{code}' is not a language code: use a lower-case ISO 639-1 code such as vi, ms or jv "
-            "(optionally with a region, e.g. pt-BR)"
+            f"'{code}' is the source language of the course: translations are made from it; nothing changed"
         )
-    known = language_name(code)
-    if known is None:
-        raise NewLanguageError(f"'{code}' is not a known language code (ISO 639-1, e.g. vi for Vietnamese)")
+    label, direction = validate_tag(code)
     if code in layout.languages:
-        role = "the source language" if code == layout.source else "already a language of the course"
-        raise NewLanguageError(f"'{code}' is {role} (see the i18n languages in mkdocs.yml); nothing changed")
-    label, direction = known
+        raise NewLanguageError(
+            f"'{code}' is already a language of the course (see the i18n languages in mkdocs.yml); nothing changed"
+        )
+    refused_by = builds_with_i18n(code)
+    if refused_by:
+        raise NewLanguageError(
+            f"'{code}' ({label}) is a valid language tag, but the i18n plugin installed ({refused_by}) "
+            "accepts only two-letter language codes, so the site would no longer build; nothing changed "
+            "(see 'Bahasa dengan kode tiga huruf' in docs/id/panduan/penerjemah.md)"
+        )
     name = name or label
     config_path = layout.root / "mkdocs.yml"
     new_text = edited_config(config_path.read_text(encoding="utf-8"), code, name)
@@ -184,7 +237,7 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
     else:
         empty_record(layout, code)
         added.created.append(f"{RECORDS_DIR}/{code}.yml")
-    partial = _theme_partial(layout, code, direction)
+    partial = theme_partial(layout, code, direction, theme_fallback(layout.chain(code)))
     if partial:
         added.created.append(partial)
     write_text(config_path, new_text)
@@ -192,13 +245,22 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
     return added
 
 
-def _theme_partial(layout: Layout, code: str, direction: str) -> str | None:
-    import importlib.util
-
+def material_languages() -> Path | None:
     spec = importlib.util.find_spec("material")
     if spec is None or spec.origin is None:  # pragma: no cover - the theme is a dependency
         return None
-    if (Path(spec.origin).parent / "templates" / "partials" / "languages" / f"{code}.html").is_file():
+    return Path(spec.origin).parent / "templates" / "partials" / "languages"
+
+
+def theme_fallback(chain: tuple[str, ...]) -> str:
+    """The first language of the chain Material has interface texts for (English at the latest)."""
+    folder = material_languages()
+    return next((c for c in chain if folder and (folder / f"{c}.html").is_file()), "en")
+
+
+def theme_partial(layout: Layout, code: str, direction: str, fallback: str) -> str | None:
+    folder = material_languages()
+    if folder is None or (folder / f"{code}.html").is_file():
         return None
     theme = read_config(layout.root).get("theme") or {}
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
@@ -210,5 +272,5 @@ def _theme_partial(layout: Layout, code: str, direction: str) -> str | None:
     if target.exists():
         return None
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(THEME_PARTIAL.format(code=code, direction=direction), encoding="utf-8")
-    return layout.show(target)
+    target.write_text(THEME_PARTIAL.format(code=code, direction=direction, fallback=fallback), encoding="utf-8")
+    return f"{layout.show(target)} (Material's texts for {code} fall back to {fallback})"
