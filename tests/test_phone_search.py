@@ -81,3 +81,26 @@ def test_search_lists_the_module_before_its_facilitator_page_and_names_the_gloss
         assert term in titles, titles
     finally:
         context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("language", ["", "en/"])
+def test_the_search_index_loads_only_when_the_learner_opens_search(
+    course_site: Path, browser: Any, language: str
+) -> None:
+    """From disk, a page without search open reads no index (1.2 MB); the first search still works."""
+    context = browser.new_context(viewport={"width": 412, "height": 800}, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        loaded: list[str] = []
+        page.on("request", lambda request: loaded.append(request.url))
+        page.goto((course_site / f"{language}modul-03" / "index.html").as_uri(), wait_until="networkidle")
+        page.wait_for_timeout(1000)
+        assert loaded and not [url for url in loaded if "search_index" in url], loaded
+        page.locator("label[for=__search]").first.tap()
+        page.keyboard.type("hambatan")
+        page.wait_for_selector(".md-search-result__item", timeout=15000)
+        index = [url for url in loaded if "search_index" in url]
+        assert index == [(course_site / f"{language}search" / "search_index.js").as_uri()], index
+    finally:
+        context.close()
