@@ -81,9 +81,16 @@ def _load(browser: Any, url: str, gzip_ok: bool) -> dict[str, int]:
         page = context.new_page()
         page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1000)  # late loads (the search worker) start after the network went quiet
-        return {r.url: r.sizes()["responseBodySize"] for r in requests}
+        return {r.url: _body_size(r) for r in requests}
     finally:
         context.close()
+
+
+def _body_size(request: Any) -> int:
+    # Chromium reports no body size for a worker's own script: the server's Content-Length says it.
+    response = request.response()
+    sent = int(response.headers.get("content-length", 0)) if response else 0
+    return max(int(request.sizes()["responseBodySize"]), sent)
 
 
 def _disk_bytes(urls: dict[str, int]) -> int:
