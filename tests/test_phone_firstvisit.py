@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from kursus import firstvisit
 
-from conftest import CHROMIUM, MINI_QUIZ, build, make_project
+from conftest import MINI_QUIZ, build, make_project
 
 pytestmark = pytest.mark.browser
 
@@ -22,11 +23,9 @@ PAGES = {
 }
 
 
-def test_first_visit_counts_the_page_and_its_assets_but_not_the_unopened_search(tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found")
+def test_first_visit_counts_the_page_and_its_assets_but_not_the_unopened_search(tmp_path: Path, browser: Any) -> None:
     site = build(make_project(tmp_path, PAGES, {"modul-01.yml": MINI_QUIZ}))
-    [visit] = firstvisit.measure(site, ("modul-01/index.html",)) or []
+    [visit] = firstvisit.measure_with(browser, site, ("modul-01/index.html",))
     loaded = set(visit.files)
     assert {"modul-01/index.html", "assets/kursus/kursus.js", "assets/kursus/kursus.css"} <= loaded
     expected = sum((site / name).stat().st_size for name in loaded if (site / name).is_file())
@@ -36,5 +35,5 @@ def test_first_visit_counts_the_page_and_its_assets_but_not_the_unopened_search(
     index = (site / "search" / "search_index.js").stat().st_size
     assert visit.from_disk < visit.over_http - index + 10_000
     assert firstvisit.service_worker_bytes(site) > visit.over_http, "the offline copy holds the whole site"
-    lines = firstvisit.report(site)
+    lines = firstvisit.report(site, firstvisit.measure_with(browser, site))
     assert lines[0].startswith("first visit") and [line.split()[0] for line in lines[1:4]] == list(firstvisit.PAGES)

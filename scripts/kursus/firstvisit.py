@@ -105,18 +105,24 @@ def measure(site: Path, pages: tuple[str, ...] = PAGES) -> list[Visit] | None:
         return None
     from playwright.sync_api import sync_playwright
 
-    visits = []
-    with sync_playwright() as playwright, _served(site) as base:
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         try:
-            for name in pages:
-                disk = _disk_bytes(_load(browser, (site / name).as_uri(), False))
-                plain = _load(browser, base + name, False)
-                packed = _load(browser, base + name, True)
-                files = tuple(sorted(u.removeprefix(base) for u in plain))
-                visits.append(Visit(name, disk, sum(plain.values()), sum(packed.values()), files))
+            return measure_with(browser, site, pages)
         finally:
             browser.close()
+
+
+def measure_with(browser: Any, site: Path, pages: tuple[str, ...] = PAGES) -> list[Visit]:
+    """First-visit bytes of each page, in a running Playwright Chromium (a fresh profile per load)."""
+    visits = []
+    with _served(site) as base:
+        for name in pages:
+            disk = _disk_bytes(_load(browser, (site / name).as_uri(), False))
+            plain = _load(browser, base + name, False)
+            packed = _load(browser, base + name, True)
+            files = tuple(sorted(u.removeprefix(base) for u in plain))
+            visits.append(Visit(name, disk, sum(plain.values()), sum(packed.values()), files))
     return visits
 
 
@@ -130,8 +136,9 @@ def service_worker_bytes(site: Path) -> int:
     return sum((site / unquote(n)).stat().st_size for n in names if (site / unquote(n)).is_file())
 
 
-def report(site: Path) -> list[str]:
-    visits = measure(site)
+def report(site: Path, visits: list[Visit] | None = None) -> list[str]:
+    """The lines ``make bench`` prints; ``visits`` as measured, else measured here."""
+    visits = measure(site) if visits is None else visits
     if visits is None:
         return ["first visit:                        n/a (no /usr/bin/chromium)"]
     lines = ["first visit, all bytes loaded      file://   HTTP plain  HTTP gzip  (target <= 350 kB)"]
