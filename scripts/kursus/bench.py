@@ -1,4 +1,4 @@
-"""``make bench``: build time against plain Material builds, package sizes, first-visit bytes,
+"""``make bench``: build time against plain Material builds, package sizes, first-visit bytes (three pages),
 quiz checker speed on the real and on generated banks, and the size of our quiz JS+CSS.
 Prints figures and ratios; it asserts nothing."""
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import __version__, validation
+from . import __version__, firstvisit, validation
 from .background import parallel_is_safe
 from .commands.build import build_site
 from .packaging import learner_package_name, make_zip
@@ -63,43 +63,6 @@ def validate() -> None:
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
-def first_visit_bytes(site: Path) -> int | None:
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        return None
-    from playwright.sync_api import sync_playwright
-
-    total = 0
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(chromium),
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-            ],
-        )
-        page = browser.new_page()
-        seen: set[str] = set()
-
-        def count(request: object) -> None:
-            url = getattr(request, "url", "")
-            if url.startswith("file://") and url not in seen:
-                seen.add(url)
-
-        page.on("request", count)
-        page.goto((site / "index.html").as_uri())
-        page.wait_for_load_state("networkidle")
-        browser.close()
-    for url in seen:
-        path = Path(url.removeprefix("file://").split("?")[0].split("#")[0])
-        if path.is_file():
-            total += path.stat().st_size
-    return total
 
 
 def generated_bank(folder: Path, questions: int) -> list[Path]:
@@ -169,9 +132,8 @@ def main() -> None:
         print(f"  course checks:               {checks:8.2f} s  ({where})")
         print(f"site/ size:                    {folder_size(temp / 'ours') / 1e6:8.2f} MB")
         print(f"zip package size:              {package.stat().st_size / 1e6:8.2f} MB")
-        visit = first_visit_bytes(temp / "ours")
-        shown = f"{visit / 1e3:8.1f} kB" if visit is not None else "     n/a (no /usr/bin/chromium)"
-        print(f"first visit to home page:      {shown}")
+        for line in firstvisit.report(temp / "ours"):
+            print(line, flush=True)
 
         project = load_project(ROOT)
         pages = project.pages()

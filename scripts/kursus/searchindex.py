@@ -9,8 +9,10 @@ affixed word, so that "rahasia" finds a page that only says "kerahasiaan".
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -26,6 +28,20 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 PIPELINES: dict[str, list[str]] = {"en": ["trimmer", "stopWordFilter"]}
 DEFAULT_PIPELINE = ["trimmer"]
 STEMMERS = {"id": "indonesian"}
+
+# Pages for facilitators, authors and translators (the translation status included) rank below the
+# learner's pages: a learner searching "gratifikasi" wants the module, not the session plan about it.
+# lunr multiplies a document's score by its boost, so they are still found, only listed later.
+SECONDARY_FOLDERS = ("fasilitator/", "panduan/")
+SECONDARY_BOOST = 0.05
+
+# The glossary is one long table: as a single search entry a hit shows its first lines, not the term.
+# Each row becomes its own entry (a section of the glossary page, titled with the term in the page's
+# language) whose link scrolls to that row through a text fragment.
+GLOSSARY = "glosarium.html"
+_TABLE = re.compile(r"<table>(.*?)</table>", re.S)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<td>(.*?)</td>", re.S)
 
 
 @functools.lru_cache(maxsize=8)
@@ -61,6 +77,8 @@ def split_index(data: dict[str, Any], default_language: str, languages: Iterable
             language = default_language
         else:
             entry["location"] = location[len(language) + 1 :]
+        if entry["location"].startswith(SECONDARY_FOLDERS):
+            entry["boost"] = SECONDARY_BOOST
         stems = root_words(f"{entry.get('title', '')} {entry.get('text', '')}", language)
         if stems:
             entry["stems"] = stems
@@ -98,6 +116,9 @@ def write_language_indexes(site_dir: Path, default_language: str, languages: Ite
         folder = site_dir if language == default_language else site_dir / language
         target = folder / "search"
         target.mkdir(parents=True, exist_ok=True)
+        glossary = folder / GLOSSARY
+        if glossary.is_file():
+            index["docs"].extend(glossary_entries(glossary.read_text(encoding="utf-8"), index["docs"], language))
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (target / "search_index.json").write_text(text, encoding="utf-8")
         # Material loads this script instead of fetching the JSON when opened from disk.
@@ -119,6 +140,30 @@ def with_fallback_pages(indexes: dict[str, dict[str, Any]], default_language: st
             page = str(doc.get("location", "")).split("#")[0]
             if page and page not in own and (site_dir / language / page).is_file():
                 index["docs"].append(dict(doc))
+
+
+def glossary_entries(page: str, docs: list[dict[str, Any]], language: str) -> list[dict[str, Any]]:
+    """One search entry per row of the glossary page's first table: the term, its rendering, the note."""
+    table = _TABLE.search(page)
+    if table is None:
+        return []
+    taken = {str(doc.get("location", "")) for doc in docs}
+    entries = []
+    for row in _ROW.findall(table.group(1)):
+        cells = [" ".join(html.unescape(_TAG.sub("", cell)).split()) for cell in _CELL.findall(row)]
+        if not cells or not cells[0]:
+            continue
+        term, rest = cells[0], [cell for cell in cells[1:] if cell]
+        # A text fragment: Chromium-based browsers and Safari scroll to the term; others open the page top.
+        location = f"{GLOSSARY}#:~:text={urllib.parse.quote(term, safe='').replace('-', '%2D')}"
+        if location in taken:
+            continue
+        taken.add(location)
+        entry: dict[str, Any] = {"location": location, "title": term, "text": " — ".join(rest)}
+        if stems := root_words(f"{term} {entry['text']}", language):
+            entry["stems"] = stems
+        entries.append(entry)
+    return entries
 
 
 def _language_of(location: str, others: list[str]) -> str | None:
