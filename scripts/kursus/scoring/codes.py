@@ -16,15 +16,17 @@ taken as 0 and I or L as 1, case and the ``-`` between blocks of 5 do not matter
   A code made on a site with another version of the quiz is recognised and reported, never scored
   against a different key. Points and short-answer lists are not part of it: scoring uses the points
   of the course being scored, and short answers are judged in the browser.
-* **answers** — one number in mixed radix over the scored questions in module order, written in as
+* **answers** — each question's *first checked* answer (retries in the browser are practice and are
+  not in the code), as one number in mixed radix over the scored questions in module order, written in as
   few characters as the module needs (``answer_chars``):
 
   ===========  ===============================================================================
   single       radix options+1: 0 = blank, k = option k-1
   multiple     one bit per option (all 0 = blank)
   truefalse    radix 3: 0 = blank, 1 = true, 2 = false
-  short        radix 3: 0 = blank, 1 = correct, 2 = incorrect, **as judged in the browser** (the
-               words do not fit a short code; the report shows these as judged, not as words)
+  short        radix 3: 0 = blank, 1 = correct, 2 = incorrect, **as judged in the browser** from the
+               page's accepted answers (the words do not fit a short code; the report shows these
+               as judged, not as words)
   ordering     a bit (answered or not), then the order's Lehmer code (radices n, n-1, …, 1)
   matching     a bit (answered or not), then per left row the pair index chosen (radix n)
   ===========  ===============================================================================
@@ -46,7 +48,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from ..quiz.answers import normalise
+from ..quiz.answers import normalise, short_answer_matches
 from ..quiz.bank import Bank
 from ..quiz.model import Question, Quiz
 from .files import read_text
@@ -159,39 +161,74 @@ def answer_chars(quiz: Quiz) -> int:
 # -- encoding (the reference for kursus.js, which encodes from the browser's saved answers) --------
 
 
+def _index(x: Any, n: int) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and 0 <= x < n
+
+
 def _valid_list(v: Any, n: int, permutation: bool) -> TypeGuard[list[int]]:
     if not isinstance(v, list) or len(v) != n:
         return False
-    if not all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x < n for x in v):
+    if not all(_index(x, n) for x in v):
         return False
     return not permutation or sorted(v) == list(range(n))
 
 
-def digits(q: Question, saved: dict[str, Any] | None) -> list[int]:
-    """A saved browser answer ``{v, ok}`` (or None) as digits for ``radices(q)``."""
-    n, v = _count(q), (saved or {}).get("v")
+def _usable(q: Question, v: Any) -> bool:
+    """The shapes kursus-storage.js accepts; anything else it keeps aside, so it counts as blank here too."""
+    n = _count(q)
     if q.type == "single":
-        return [v + 1 if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < n else 0]
+        return _index(v, n)
     if q.type == "multiple":
-        chosen = v if isinstance(v, list) else []
-        return [1 if i in chosen else 0 for i in range(n)]
+        return isinstance(v, list) and 0 < len(v) <= n and all(_index(x, n) for x in v) and len(set(v)) == len(v)
     if q.type == "truefalse":
-        return [{"true": 1, "false": 2}.get(v, 0) if isinstance(v, str) else 0]
+        return v in ("true", "false")
     if q.type == "short":
-        return [0 if saved is None else 1 if saved.get("ok") else 2]
-    ordering = q.type == "ordering"
-    if not _valid_list(v, n, ordering):
+        return isinstance(v, str) and len(v) <= 500 and normalise(v) != ""
+    return _valid_list(v, n, q.type == "ordering")
+
+
+def first_attempt(q: Question, saved: Any) -> Any:
+    """The answer a code records: the first one checked (``saved["first"]``), or None (blank).
+
+    The browser keeps each question's first checked answer beside the latest; retries are practice.
+    Records made before first answers were kept have only ``v``: that answer is the best there is."""
+    if not isinstance(saved, dict):
+        return None
+    if "v" in saved and not _usable(q, saved["v"]):
+        return None  # the browser keeps a damaged entry aside whole
+    first = saved.get("first", saved)
+    if not isinstance(first, dict) or "v" not in first or not _usable(q, first["v"]):
+        return None
+    return first["v"]
+
+
+def digits(q: Question, saved: dict[str, Any] | None, language: str = "") -> list[int]:
+    """A saved browser answer ``{v, first}`` (or None) as digits for ``radices(q)``.
+
+    Short answers are judged again from the key in ``language`` (the page's), never from a stored flag."""
+    n, v = _count(q), first_attempt(q, saved)
+    if v is None:
         return [0] * len(radices(q))
-    if ordering:  # Lehmer code: how many later steps come before each step in the correct order
+    if q.type == "single":
+        return [v + 1]
+    if q.type == "multiple":
+        return [1 if i in v else 0 for i in range(n)]
+    if q.type == "truefalse":
+        return [{"true": 1, "false": 2}[v]]
+    if q.type == "short":
+        accepted = q.accept.get(language) or next(iter(q.accept.values()), [])
+        return [1 if short_answer_matches(v, accepted) else 2]
+    if q.type == "ordering":  # Lehmer code: how many later steps come before each step in the correct order
         return [1, *(sum(1 for later in v[i + 1 :] if later < v[i]) for i in range(n))]
     return [1, *v]
 
 
-def encode(quiz: Quiz, answers: dict[str, Any], source_language: str) -> str:
-    """The code for a module from the browser's saved answers (``{question id: {v, ok, t}}``)."""
+def encode(quiz: Quiz, answers: dict[str, Any], source_language: str, language: str = "") -> str:
+    """The code for a module from the browser's saved answers (``{question id: {v, t, first}}``);
+    ``language`` is the page's, whose accepted short answers judge them (default: the source language)."""
     number = 0
     for q in scored_questions(quiz):
-        for radix, digit in zip(radices(q), digits(q, answers.get(q.id)), strict=True):
+        for radix, digit in zip(radices(q), digits(q, answers.get(q.id), language or source_language), strict=True):
             number = number * radix + digit
     module = int(quiz.module[1:])
     tag = [ALPHABET.index(c) for c in version_tag(quiz, source_language)]
