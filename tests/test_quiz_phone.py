@@ -216,6 +216,8 @@ def test_a_retry_is_practice_and_the_code_keeps_the_first_answer(site: Path, pho
     phone.reload()
     assert "Latihan" in phone.locator("#q-m01-q01 .kk-q__practice").inner_text(), "still practice after a reload"
     phone.goto((site / "kemajuan.html").as_uri())
+    shown = phone.locator("tr[data-module=m01] .kk-p-score").inner_text()
+    assert shown.startswith("1/6 poin") and "jawaban pertama: 0 poin" in shown, shown
     phone.locator("tr[data-module=m01]").get_by_role("button", name="Buat kode hasil").tap()
     assert "jawaban pertama" in phone.locator(".kk-code__note").inner_text()
     code = phone.input_value("#kk-code-value")

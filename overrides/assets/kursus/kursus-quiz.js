@@ -173,12 +173,14 @@
 
   /* A module's score from the answers now shown: judged again from the key, never from storage. */
   KK.moduleScore = function (m) {
-    var s = { score: 0, max: 0, answered: 0, total: m.questions.length, wrong: [] };
+    var s = { score: 0, max: 0, answered: 0, total: m.questions.length, wrong: [], first: 0 };
     m.questions.forEach(function (q) {
-      var a = KK.state.answers[q.id], ok = a && "v" in a && KK.keys[q.id] !== undefined ? KK.judge(q.type, KK.keys[q.id], a.v) : null;
+      var a = KK.state.answers[q.id], key = KK.keys[q.id], known = a && key !== undefined;
+      var ok = known && "v" in a ? KK.judge(q.type, key, a.v) : null;
       s.max += q.points;
       if (a && "v" in a) s.answered += 1;
       if (ok) s.score += q.points;
+      if (known && a.first && KK.judge(q.type, key, a.first.v)) s.first += q.points; // what the result code holds
       if (ok === false) s.wrong.push(q.id);
     });
     return s;
@@ -197,7 +199,7 @@
       var reset = box.querySelector(".kk-reset");
       box.insertBefore(el, reset || null);
     }
-    el.querySelector(".kk-summary__score").textContent = t("module_score", s);
+    el.querySelector(".kk-summary__score").textContent = t("module_score", s) + (s.first !== s.score ? " " + t("first_score", s) : "");
     el.querySelector(".kk-summary__label").textContent = s.wrong.length ? t("summary_review") : (s.answered ? t("summary_none_wrong") : "");
     var list = el.querySelector(".kk-summary__list");
     list.textContent = "";
