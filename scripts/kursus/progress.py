@@ -56,7 +56,7 @@ def progress_table(
     rows = []
     for quiz in bank.quizzes:
         title = escape(quiz.title.get(language) or quiz.title.get(fallback, quiz.module))
-        # What kursus.js needs to make a result code (scoring/codes.py): the version tag and each scored
+        # What kursus-codes.js needs to make a result code (scoring/codes.py): the version tag and each scored
         # question's type and size. Only this page carries it, so other pages stay small.
         code_data = escape(json.dumps(shape(quiz), separators=(",", ":")), quote=True)
         keys = {q.id: answer_key(q, language, fallback) for q in scored_questions(quiz)}

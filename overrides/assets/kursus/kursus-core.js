@@ -12,6 +12,8 @@
   KK.DATA = DATA;
   KK.notices = [];
   KK.keys = {}; // question id -> answer key, from the quiz on this page or the progress page's rows
+  KK.MAX_SHORT = 500; // longest stored answers; far above any real one, so a longer stored value is damage
+  KK.MAX_TEXT = 50000;
 
   KK.t = function (key, values) {
     return (DATA.ui[key] || key).replace(/\{(\w+)\}/g, function (m, k) { return values && k in values ? values[k] : m; });

@@ -145,6 +145,9 @@
     if (q.getAttribute("data-type") === "short" && KK.keys[id].length && KK.keys[id].every(KK.numeric)) {
       q.querySelector("input").setAttribute("inputmode", "decimal"); // a number pad on phones
     }
+    // what the page lets a learner type is what storage accepts back, so nothing typed is set aside later
+    $$(q, "input[type=text]").forEach(function (i) { i.maxLength = KK.MAX_SHORT; });
+    $$(q, "textarea").forEach(function (i) { i.maxLength = KK.MAX_TEXT; });
     var saved = KK.state.answers[id];
     if (saved && "v" in saved) type.set(q, saved.v);
     show(q, saved);

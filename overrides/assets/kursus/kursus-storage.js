@@ -7,7 +7,7 @@
   if (!KK || !KK.ready) return;
   var t = KK.t;
   var KEY = "kursus-konselor/progress", FORMAT = "kursus-konselor-progress", VERSION = 1;
-  var MAX_SHORT = 500, MAX_TEXT = 50000; // far above any real answer; a longer value is damage
+  var MAX_SHORT = KK.MAX_SHORT, MAX_TEXT = KK.MAX_TEXT;
   var store = null, memory = null, writable = true;
 
   function fresh() { return { format: FORMAT, version: VERSION, answers: {} }; }

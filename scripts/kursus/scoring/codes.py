@@ -1,5 +1,5 @@
 """Result codes: one module's answers as a short text a learner can read out, type or paste, and a
-trainer can score offline (``kursus score --codes codes.txt``). kursus.js makes them on the "My
+trainer can score offline (``kursus score --codes codes.txt``). kursus-codes.js makes them on the "My
 progress" page; this module is the reference and the reader. Tests keep the two in step.
 
 A code is characters of Crockford's base 32 (``0-9 A-Z`` without I, L, O and U; when reading, O is
@@ -37,7 +37,7 @@ taken as 0 and I or L as 1, case and the ``-`` between blocks of 5 do not matter
   ones) is always caught; other damage slips through about once in a million.
 
 The check catches typing mistakes and casual edits; it is not a signature: anyone who reads
-kursus.js can make a valid code, so a code is only as trustworthy as the person handing it in.
+kursus-codes.js can make a valid code, so a code is only as trustworthy as the person handing it in.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ def _count(q: Question) -> int:
 
 
 def shape(quiz: Quiz) -> list[list[Any]]:
-    """What kursus.js needs to make a module's code: [question id, type, count] per scored question."""
+    """What kursus-codes.js needs to make a module's code: [question id, type, count] per scored question."""
     return [[q.id, q.type, _count(q)] for q in scored_questions(quiz)]
 
 
@@ -158,7 +158,7 @@ def answer_chars(quiz: Quiz) -> int:
     return count
 
 
-# -- encoding (the reference for kursus.js, which encodes from the browser's saved answers) --------
+# -- encoding (the reference for kursus-codes.js, which encodes from the browser's saved answers) --------
 
 
 def _index(x: Any, n: int) -> bool:
