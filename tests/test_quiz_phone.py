@@ -225,3 +225,37 @@ def test_a_retry_is_practice_and_the_code_keeps_the_first_answer(site: Path, pho
     found = codes.responses(quiz, codes.decode(code).answers)
     q01 = next(q for q in quiz.questions() if q.id == "m01.q01")
     assert not found["m01.q01"].blank and not is_correct(q01, found["m01.q01"]), "the first answer, wrong, counts"
+
+
+def test_labels_sit_beside_their_radio_buttons(site: Path, phone: Any) -> None:
+    phone.goto((site / "modul-01" / "latihan.html").as_uri())
+    apart = phone.eval_on_selector_all(
+        ".kk-opt",
+        """opts => opts.map(o => {
+          const i = o.querySelector('input').getBoundingClientRect();
+          const l = o.querySelector('label').getBoundingClientRect();
+          const middle = i.top + i.height / 2;
+          return middle >= l.top && middle <= l.bottom && i.right <= l.left + 1 ? null : o.textContent;
+        }).filter(x => x)""",
+    )
+    assert not apart, apart
+
+
+def test_an_answered_quiz_with_practice_and_marks_has_no_axe_violations_on_a_phone(site: Path, phone: Any) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    phone.goto((site / "modul-01" / "latihan.html").as_uri())
+    phone.locator("#q-m01-q01").get_by_text("Konselor", exact=True).tap()
+    tap_check(phone, "m01-q01")
+    phone.locator("#q-m01-q01 [data-act=retry]").tap()
+    phone.locator("#q-m01-q01").get_by_text("Pencari kerja", exact=True).tap()
+    tap_check(phone, "m01-q01")  # practice
+    tap_check(phone, "m01-q02")  # shuffled order: marks per step
+    for i, label in enumerate(["Pemagangan", "LTSA", "JKP"]):
+        phone.locator(f"#q-m01-q03-l{i}").select_option(label=label)
+    tap_check(phone, "m01-q03")
+    phone.locator("#q-m01-q07").get_by_text("Nama sekolah", exact=True).tap()
+    tap_check(phone, "m01-q07")
+    phone.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+    found = Axe().run(phone).response["violations"]
+    assert not found, [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in found]
