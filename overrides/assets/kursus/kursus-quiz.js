@@ -109,7 +109,8 @@
       if (saved.first && JSON.stringify(saved.first.v) !== JSON.stringify(saved.v)) {
         practice = document.createElement("p");
         practice.className = "kk-q__practice";
-        practice.textContent = t("practice_note", { first: verdict(q, saved.first.v) ? t("correct") : t("incorrect") });
+        var was = verdict(q, saved.first.v) ? t("correct") : t("incorrect");
+        practice.textContent = t("practice_note", { first: was.replace(/[.!]$/, "") });
         result.parentNode.insertBefore(practice, result.nextSibling);
       }
     }
