@@ -111,9 +111,11 @@ def test_the_chosen_answer_stays_clearly_marked_after_checking(site: Path, phone
     style = chosen.locator("label").evaluate(
         "l => { const s = getComputedStyle(l), b = getComputedStyle(document.body);"
         " return {opacity: s.opacity, color: s.color, text: b.color, border: s.borderTopColor, weight: s.fontWeight,"
-        " input: getComputedStyle(l.previousElementSibling).opacity}; }"
+        " input: getComputedStyle(l.previousElementSibling).opacity,"
+        " drawn: getComputedStyle(l.previousElementSibling).appearance}; }"
     )
     assert style["opacity"] == "1" and style["input"] == "1", style
+    assert style["drawn"] == "none", "the chosen radio is drawn in the theme colour, not the browser's disabled grey"
     assert style["color"] == style["text"], "not greyed out"
     assert style["border"] not in ("rgba(0, 0, 0, 0)", "transparent") and int(style["weight"]) >= 700, style
     other = phone.locator("#q-m01-q01 .kk-opt:not(.kk-chosen) label").first
