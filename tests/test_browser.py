@@ -228,7 +228,9 @@ def test_completed_module_is_marked_in_the_navigation(demo_site: Path, visit: An
     v = visit(base + "index.html", base)
     link = v.page.locator(".md-nav__link[href$='modul-01/index.html']").first
     assert link.locator(".kk-done-mark").count() == 0
-    answers = {f"m01.q0{i}": {"v": 0, "ok": False, "t": 1} for i in range(1, 8)}
+    # one answer of the right shape per type (a shape that does not fit its question is kept aside, unused)
+    values = [0, [2, 1, 0], [1, 0, 2], "x", "y", "true", [0]]
+    answers = {f"m01.q0{i}": {"v": value, "ok": False, "t": 1} for i, value in enumerate(values, start=1)}
     stored = {"format": "kursus-konselor-progress", "version": 1, "answers": answers}
     v.page.evaluate("data => localStorage.setItem('kursus-konselor/progress', JSON.stringify(data))", stored)
     v.page.reload()

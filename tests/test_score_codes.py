@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kursus.cli import main
+from kursus.quiz.answers import normalise
 from kursus.quiz.bank import Bank, load_bank
 from kursus.quiz.model import Question, Quiz
 from kursus.scoring import codes
@@ -156,7 +157,8 @@ def saved_strategy(q: Question) -> st.SearchStrategy[dict[str, Any] | None]:
         "single": st.integers(0, n - 1),
         "multiple": st.lists(st.integers(0, n - 1), min_size=1, unique=True).map(sorted),
         "truefalse": st.sampled_from(["true", "false"]),
-        "short": st.text(max_size=5),
+        # short answers are judged from the key: some accepted, some not; a blank one is not an answer
+        "short": st.sampled_from(q.accept.get("id", ["x"])) | st.text(min_size=1, max_size=5).filter(normalise),
         "ordering": st.permutations(list(range(n))),
         "matching": st.lists(st.integers(0, n - 1), min_size=n, max_size=n),
     }
@@ -165,11 +167,11 @@ def saved_strategy(q: Question) -> st.SearchStrategy[dict[str, Any] | None]:
 
 
 def as_saved(q: Question, r: Response) -> dict[str, Any] | None:
-    """A decoded response back in the browser's form (short answers: only their verdict)."""
+    """A decoded response back in the browser's form (short answers: an answer with the same verdict)."""
     if r.blank:
         return None
     if q.type == "short":
-        return {"v": "", "ok": r.judged}
+        return {"v": q.accept["id"][0] if r.judged else "\u2205 not accepted"}
     v = {"multiple": list, "ordering": list, "matching": list}.get(q.type, lambda x: x)(r.value)
     return {"v": "true" if v is True else "false" if v is False else v, "ok": None}
 
@@ -199,8 +201,9 @@ def test_real_modules_give_short_codes_that_score_all_correct(path: Path) -> Non
             "single": correct[0] if correct else None,
             "multiple": correct,
             "truefalse": str(q.answer).lower(),
+            "short": (q.accept.get("id") or [""])[0],
         }.get(q.type, list(range(n)))
-        right[q.id] = {"v": value, "ok": True}
+        right[q.id] = {"v": value}
     code = codes.encode(quiz, right, "id")
     assert len(code.replace("-", "")) <= 25, code  # five blocks at most, to read out
     found = codes.responses(quiz, codes.decode(code).answers)

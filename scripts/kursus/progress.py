@@ -8,7 +8,9 @@ from html import escape
 from typing import Any
 
 from .quiz.bank import Bank
+from .quiz.model import Question
 from .scoring.codes import shape, version_tag
+from .scoring.model import scored_questions
 
 
 def module_dir(module: str) -> str:
@@ -22,10 +24,30 @@ def manifest(bank: Bank, language: str, fallback: str) -> list[dict[str, Any]]:
             "id": quiz.module,
             "title": quiz.title.get(language) or quiz.title.get(fallback, quiz.module),
             "dir": module_dir(quiz.module),
-            "questions": [{"id": q.id, "points": q.points if q.scored else 0} for q in quiz.questions()],
+            # type and size let the browser check a stored answer's shape before using it (kursus-storage.js)
+            "questions": [
+                {"id": q.id, "points": q.points if q.scored else 0, "type": q.type, "n": size(q)}
+                for q in quiz.questions()
+            ],
         }
         for quiz in bank.quizzes
     ]
+
+
+def size(q: Question) -> int:
+    """Options, steps, pairs or self-check points: how many items an answer may refer to."""
+    return len(q.options) or len(q.steps) or len(q.pairs) or len(q.checklist)
+
+
+def answer_key(q: Question, language: str, fallback: str) -> Any:
+    """The key in the browser's answer form: the progress page judges stored answers again from it."""
+    if q.type in ("single", "multiple"):
+        return [i for i, o in enumerate(q.options) if o.correct]
+    if q.type == "truefalse":
+        return str(q.answer).lower()
+    if q.type == "short":
+        return q.accept.get(language) or q.accept.get(fallback, [])
+    return None  # ordering and matching: the identity order is the key
 
 
 def progress_table(
@@ -34,12 +56,14 @@ def progress_table(
     rows = []
     for quiz in bank.quizzes:
         title = escape(quiz.title.get(language) or quiz.title.get(fallback, quiz.module))
-        # What kursus.js needs to make a result code (scoring/codes.py): the version tag and each scored
+        # What kursus-codes.js needs to make a result code (scoring/codes.py): the version tag and each scored
         # question's type and size. Only this page carries it, so other pages stay small.
         code_data = escape(json.dumps(shape(quiz), separators=(",", ":")), quote=True)
+        keys = {q.id: answer_key(q, language, fallback) for q in scored_questions(quiz)}
+        key_data = escape(json.dumps(keys, separators=(",", ":"), ensure_ascii=False), quote=True)
         rows.append(
             f'<tr data-module="{escape(quiz.module)}" data-tag="{version_tag(quiz, fallback)}" '
-            f'data-shape="{code_data}"><td><a href="{escape(link(module_dir(quiz.module)))}">'
+            f'data-shape="{code_data}" data-key="{key_data}"><td><a href="{escape(link(module_dir(quiz.module)))}">'
             f'{title}</a></td><td class="kk-p-done">{escape(t("not_started"))}</td>'
             f'<td class="kk-p-score">–</td><td class="kk-p-code"><button type="button" class="md-button" '
             f'data-act="code">{escape(t("make_code"))}</button></td></tr>'

@@ -1,5 +1,5 @@
 """Result codes: one module's answers as a short text a learner can read out, type or paste, and a
-trainer can score offline (``kursus score --codes codes.txt``). kursus.js makes them on the "My
+trainer can score offline (``kursus score --codes codes.txt``). kursus-codes.js makes them on the "My
 progress" page; this module is the reference and the reader. Tests keep the two in step.
 
 A code is characters of Crockford's base 32 (``0-9 A-Z`` without I, L, O and U; when reading, O is
@@ -16,15 +16,17 @@ taken as 0 and I or L as 1, case and the ``-`` between blocks of 5 do not matter
   A code made on a site with another version of the quiz is recognised and reported, never scored
   against a different key. Points and short-answer lists are not part of it: scoring uses the points
   of the course being scored, and short answers are judged in the browser.
-* **answers** — one number in mixed radix over the scored questions in module order, written in as
+* **answers** — each question's *first checked* answer (retries in the browser are practice and are
+  not in the code), as one number in mixed radix over the scored questions in module order, written in as
   few characters as the module needs (``answer_chars``):
 
   ===========  ===============================================================================
   single       radix options+1: 0 = blank, k = option k-1
   multiple     one bit per option (all 0 = blank)
   truefalse    radix 3: 0 = blank, 1 = true, 2 = false
-  short        radix 3: 0 = blank, 1 = correct, 2 = incorrect, **as judged in the browser** (the
-               words do not fit a short code; the report shows these as judged, not as words)
+  short        radix 3: 0 = blank, 1 = correct, 2 = incorrect, **as judged in the browser** from the
+               page's accepted answers (the words do not fit a short code; the report shows these
+               as judged, not as words)
   ordering     a bit (answered or not), then the order's Lehmer code (radices n, n-1, …, 1)
   matching     a bit (answered or not), then per left row the pair index chosen (radix n)
   ===========  ===============================================================================
@@ -35,7 +37,7 @@ taken as 0 and I or L as 1, case and the ``-`` between blocks of 5 do not matter
   ones) is always caught; other damage slips through about once in a million.
 
 The check catches typing mistakes and casual edits; it is not a signature: anyone who reads
-kursus.js can make a valid code, so a code is only as trustworthy as the person handing it in.
+kursus-codes.js can make a valid code, so a code is only as trustworthy as the person handing it in.
 """
 
 from __future__ import annotations
@@ -44,9 +46,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
-from ..quiz.answers import normalise
+from ..quiz.answers import normalise, short_answer_matches
 from ..quiz.bank import Bank
 from ..quiz.model import Question, Quiz
 from ..quiz.types import kind
@@ -116,7 +118,7 @@ def _count(q: Question) -> int:
 
 
 def shape(quiz: Quiz) -> list[list[Any]]:
-    """What kursus.js needs to make a module's code: [question id, type, count] per scored question."""
+    """What kursus-codes.js needs to make a module's code: [question id, type, count] per scored question."""
     return [[q.id, q.type, _count(q)] for q in scored_questions(quiz)]
 
 
@@ -136,19 +138,77 @@ def answer_chars(quiz: Quiz) -> int:
     return count
 
 
-# -- encoding (the reference for kursus.js, which encodes from the browser's saved answers) --------
+# -- encoding (the reference for kursus-codes.js, which encodes from the browser's saved answers) --------
 
 
-def digits(q: Question, saved: dict[str, Any] | None) -> list[int]:
-    """A saved browser answer ``{v, ok}`` (or None) as digits for ``radices(q)``."""
-    return kind(q).digits(q, saved)
+def _index(x: Any, n: int) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and 0 <= x < n
 
 
-def encode(quiz: Quiz, answers: dict[str, Any], source_language: str) -> str:
-    """The code for a module from the browser's saved answers (``{question id: {v, ok, t}}``)."""
+def _valid_list(v: Any, n: int, permutation: bool) -> TypeGuard[list[int]]:
+    if not isinstance(v, list) or len(v) != n:
+        return False
+    if not all(_index(x, n) for x in v):
+        return False
+    return not permutation or sorted(v) == list(range(n))
+
+
+def _usable(q: Question, v: Any) -> bool:
+    """The shapes kursus-storage.js accepts; anything else it keeps aside, so it counts as blank here too."""
+    n = _count(q)
+    if q.type == "single":
+        return _index(v, n)
+    if q.type == "multiple":
+        return isinstance(v, list) and 0 < len(v) <= n and all(_index(x, n) for x in v) and len(set(v)) == len(v)
+    if q.type == "truefalse":
+        return v in ("true", "false")
+    if q.type == "short":
+        return isinstance(v, str) and len(v) <= 500 and normalise(v) != ""
+    return _valid_list(v, n, q.type == "ordering")
+
+
+def first_attempt(q: Question, saved: Any) -> Any:
+    """The answer a code records: the first one checked (``saved["first"]``), or None (blank).
+
+    The browser keeps each question's first checked answer beside the latest; retries are practice.
+    Records made before first answers were kept have only ``v``: that answer is the best there is."""
+    if not isinstance(saved, dict):
+        return None
+    if "v" in saved and not _usable(q, saved["v"]):
+        return None  # the browser keeps a damaged entry aside whole
+    first = saved.get("first", saved)
+    if not isinstance(first, dict) or "v" not in first or not _usable(q, first["v"]):
+        return None
+    return first["v"]
+
+
+def digits(q: Question, saved: dict[str, Any] | None, language: str = "") -> list[int]:
+    """A saved browser answer ``{v, first}`` (or None) as digits for ``radices(q)``.
+
+    Short answers are judged again from the key in ``language`` (the page's), never from a stored flag."""
+    n, v = _count(q), first_attempt(q, saved)
+    if v is None:
+        return [0] * len(radices(q))
+    if q.type == "single":
+        return [v + 1]
+    if q.type == "multiple":
+        return [1 if i in v else 0 for i in range(n)]
+    if q.type == "truefalse":
+        return [{"true": 1, "false": 2}[v]]
+    if q.type == "short":
+        accepted = q.accept.get(language) or next(iter(q.accept.values()), [])
+        return [1 if short_answer_matches(v, accepted) else 2]
+    if q.type == "ordering":  # Lehmer code: how many later steps come before each step in the correct order
+        return [1, *(sum(1 for later in v[i + 1 :] if later < v[i]) for i in range(n))]
+    return [1, *v]
+
+
+def encode(quiz: Quiz, answers: dict[str, Any], source_language: str, language: str = "") -> str:
+    """The code for a module from the browser's saved answers (``{question id: {v, t, first}}``);
+    ``language`` is the page's, whose accepted short answers judge them (default: the source language)."""
     number = 0
     for q in scored_questions(quiz):
-        for radix, digit in zip(radices(q), digits(q, answers.get(q.id)), strict=True):
+        for radix, digit in zip(radices(q), digits(q, answers.get(q.id), language or source_language), strict=True):
             number = number * radix + digit
     module = int(quiz.module[1:])
     tag = [ALPHABET.index(c) for c in version_tag(quiz, source_language)]

@@ -1,0 +1,267 @@
+/* Kursus Konselor, part 3 of 5: quizzes on the page. An answer is read from the form, judged against the
+   key in the page's own markup, saved, and shown with feedback. The first checked answer of a question is
+   what the result code records; later checks are practice and say so. */
+(function () {
+  "use strict";
+  var KK = window.KK;
+  if (!KK || !KK.ready) return;
+  var t = KK.t, $$ = KK.$$;
+
+  /* Reading and writing an answer, and the key, per question type. */
+  var types = {
+    single: {
+      get: function (q) { var c = q.querySelector("input:checked"); return c ? +c.value : null; },
+      set: function (q, v) { $$(q, "input").forEach(function (i) { i.checked = +i.value === v; }); },
+      key: function (q) { return $$(q, "input[data-ok]").map(function (i) { return +i.value; }); }
+    },
+    multiple: {
+      get: function (q) { var v = $$(q, "input:checked").map(function (i) { return +i.value; }); return v.length ? v : null; },
+      set: function (q, v) { $$(q, "input").forEach(function (i) { i.checked = v.indexOf(+i.value) >= 0; }); },
+      key: function (q) { return $$(q, "input[data-ok]").map(function (i) { return +i.value; }); }
+    },
+    truefalse: {
+      get: function (q) { var c = q.querySelector("input:checked"); return c ? c.value : null; },
+      set: function (q, v) { $$(q, "input").forEach(function (i) { i.checked = i.value === v; }); },
+      key: function (q) { return q.getAttribute("data-answer"); }
+    },
+    short: {
+      get: function (q) { var v = q.querySelector("input").value; return KK.normalise(v) ? v : null; },
+      set: function (q, v) { q.querySelector("input").value = v; },
+      key: function (q) { try { return JSON.parse(q.getAttribute("data-accept") || "[]"); } catch (e) { return []; } }
+    },
+    ordering: {
+      get: function (q) { return $$(q, "li").map(function (li) { return +li.getAttribute("data-step"); }); },
+      set: function (q, v) {
+        var list = q.querySelector("ol"), items = $$(list, "li");
+        if (v.length !== items.length) return;
+        v.forEach(function (step) { // steps are found by position, never by a selector built from stored text
+          var li = items.filter(function (x) { return +x.getAttribute("data-step") === step; })[0];
+          if (li) list.appendChild(li);
+        });
+      },
+      key: function () { return null; },
+      parts: function (q, v) { return $$(q, "li").map(function (li, i) { return [li, v[i] === i]; }); }
+    },
+    matching: {
+      get: function (q) {
+        var v = $$(q, "select").map(function (s) { return s.value === "" ? null : +s.value; });
+        return v.indexOf(null) >= 0 ? null : v;
+      },
+      set: function (q, v) { $$(q, "select").forEach(function (s, i) { s.value = v[i] == null ? "" : String(v[i]); }); },
+      key: function () { return null; },
+      parts: function (q, v) { return $$(q, ".kk-pair").map(function (row, i) { return [row, v[i] === i]; }); }
+    },
+    reflective: {
+      get: function (q) { var v = q.querySelector("textarea").value; return v.trim() ? v : null; },
+      set: function (q, v) { q.querySelector("textarea").value = v; },
+      key: function () { return null; }
+    }
+  };
+  KK.types = types;
+
+  function info(q) { return { id: q.getAttribute("data-qid"), type: q.getAttribute("data-type") }; }
+  function verdict(q, v) { var i = info(q); return KK.judge(i.type, KK.keys[i.id], v); }
+
+  function clearMarks(q) {
+    $$(q, ".kk-chosen").forEach(function (el) { el.classList.remove("kk-chosen"); });
+    $$(q, ".kk-part-ok,.kk-part-bad").forEach(function (el) { el.classList.remove("kk-part-ok", "kk-part-bad"); });
+    $$(q, ".kk-part-mark").forEach(function (el) { el.parentNode.removeChild(el); });
+  }
+  /* After checking: the chosen options stay clearly marked, and each pair or step says right or not. */
+  function mark(q, type, v) {
+    $$(q, ".kk-opt input:checked").forEach(function (i) { i.closest(".kk-opt").classList.add("kk-chosen"); });
+    if (!type.parts) return;
+    type.parts(q, v).forEach(function (p) {
+      var el = p[0], ok = p[1], m = document.createElement("span");
+      el.classList.add(ok ? "kk-part-ok" : "kk-part-bad");
+      m.className = "kk-part-mark";
+      m.textContent = ok ? t("part_right") : t("part_wrong");
+      el.appendChild(m);
+    });
+  }
+
+  function show(q, saved) {
+    var type = types[q.getAttribute("data-type")], result = q.querySelector(".kk-q__result");
+    var answered = !!(saved && "v" in saved), ok = answered ? verdict(q, saved.v) : null;
+    $$(q, ".kk-fb").forEach(function (f) { f.hidden = true; });
+    clearMarks(q);
+    q.classList.toggle("kk-answered", answered);
+    q.classList.toggle("kk-right", answered && ok === true);
+    q.classList.toggle("kk-wrong", answered && ok === false);
+    $$(q, "input:not([data-self]),select,textarea,.kk-move button").forEach(function (el) { el.disabled = answered; });
+    q.querySelector('[data-act="check"]').hidden = answered;
+    q.querySelector('[data-act="retry"]').hidden = !answered;
+    $$(q, ".kk-explain,.kk-model").forEach(function (el) { el.hidden = !answered; });
+    var practice = q.querySelector(".kk-q__practice");
+    if (practice) practice.parentNode.removeChild(practice);
+    if (!answered || ok === null) { result.textContent = ""; }
+    else {
+      result.textContent = ok ? t("correct") : t("incorrect");
+      var fb = q.querySelector('[data-verdict="' + (ok ? "correct" : "incorrect") + '"]');
+      if (fb) fb.hidden = false;
+      if (type === types.single || type === types.multiple) {
+        [].concat(saved.v).forEach(function (i) {
+          var f = $$(q, ".kk-fb[data-opt]").filter(function (x) { return +x.getAttribute("data-opt") === i; })[0];
+          if (f) f.hidden = false;
+        });
+      }
+      mark(q, type, saved.v);
+      if (saved.first && JSON.stringify(saved.first.v) !== JSON.stringify(saved.v)) {
+        practice = document.createElement("p");
+        practice.className = "kk-q__practice";
+        var was = verdict(q, saved.first.v) ? t("correct") : t("incorrect");
+        practice.textContent = t("practice_note", { first: was.replace(/[.!]$/, "") });
+        result.parentNode.insertBefore(practice, result.nextSibling);
+      }
+    }
+    (saved && saved.self || []).forEach(function (i) { var c = $$(q, "[data-self]")[i]; if (c) c.checked = true; });
+  }
+  KK.show = show;
+
+  function check(q) {
+    var id = q.getAttribute("data-qid"), type = types[q.getAttribute("data-type")];
+    var v = type.get(q);
+    if (v === null) { q.querySelector(".kk-q__result").textContent = t("choose_first"); return; }
+    var before = KK.state.answers[id], entry = { v: v, t: Date.now() };
+    entry.first = before && before.first ? before.first : { v: v, t: entry.t }; // only the first check counts
+    if (before && before.self) entry.self = before.self;
+    KK.state.answers[id] = entry;
+    KK.save();
+    show(q, entry);
+    KK.refresh();
+  }
+  function retry(q) {
+    var id = q.getAttribute("data-qid"), type = types[q.getAttribute("data-type")], keep = KK.state.answers[id];
+    if (keep) KK.state.answers[id] = { first: keep.first };
+    KK.save();
+    show(q, null);
+    if (keep && "v" in keep) type.set(q, keep.v);
+  }
+  KK.retry = retry;
+
+  function setup(q) {
+    var id = q.getAttribute("data-qid"), type = types[q.getAttribute("data-type")];
+    if (!type || !KK.questionInfo[id]) return;
+    KK.keys[id] = type.key(q);
+    if (q.getAttribute("data-type") === "short" && KK.keys[id].length && KK.keys[id].every(KK.numeric)) {
+      q.querySelector("input").setAttribute("inputmode", "decimal"); // a number pad on phones
+    }
+    // what the page lets a learner type is what storage accepts back, so nothing typed is set aside later
+    $$(q, "input[type=text]").forEach(function (i) { i.maxLength = KK.MAX_SHORT; });
+    $$(q, "textarea").forEach(function (i) { i.maxLength = KK.MAX_TEXT; });
+    var saved = KK.state.answers[id];
+    if (saved && "v" in saved) type.set(q, saved.v);
+    show(q, saved);
+    q.addEventListener("click", function (ev) {
+      var btn = ev.target.closest("button[data-act]");
+      if (!btn || btn.disabled) return;
+      var act = btn.getAttribute("data-act");
+      if (act === "check") check(q);
+      else if (act === "retry") { retry(q); KK.refresh(); }
+      else if (act === "hint") { var h = q.querySelector(".kk-hint"); h.hidden = !h.hidden; }
+      else if (act === "up" || act === "down") {
+        var li = btn.closest("li"), list = li.parentNode;
+        if (act === "up" && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
+        if (act === "down" && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
+        btn.focus();
+      }
+    });
+    q.addEventListener("change", function (ev) {
+      var box = ev.target.closest("[data-self]"), entry = KK.state.answers[id];
+      if (!box || !entry) return;
+      entry.self = [];
+      $$(q, "[data-self]").forEach(function (c, i) { if (c.checked) entry.self.push(i); });
+      KK.save();
+    });
+  }
+
+  /* A module's score from the answers now shown: judged again from the key, never from storage. */
+  KK.moduleScore = function (m) {
+    var s = { score: 0, max: 0, answered: 0, total: m.questions.length, wrong: [], first: 0 };
+    m.questions.forEach(function (q) {
+      var a = KK.state.answers[q.id], key = KK.keys[q.id], known = a && key !== undefined;
+      var ok = known && "v" in a ? KK.judge(q.type, key, a.v) : null;
+      s.max += q.points;
+      if (a && "v" in a) s.answered += 1;
+      if (ok) s.score += q.points;
+      if (known && a.first && KK.judge(q.type, key, a.first.v)) s.first += q.points; // what the result code holds
+      if (ok === false) s.wrong.push(q.id);
+    });
+    return s;
+  };
+
+  /* The end of a module quiz: the score, links to the questions to review, and "try the wrong ones again". */
+  function summary(box, m) {
+    var s = KK.moduleScore(m), el = box.querySelector(".kk-summary");
+    if (!el) {
+      el = document.createElement("div");
+      el.className = "kk-summary";
+      el.innerHTML = '<p class="kk-summary__score"></p><p class="kk-summary__label"></p><ul class="kk-summary__list"></ul>' +
+        '<p><button type="button" class="md-button md-button--primary" data-act="retry-wrong"></button></p>';
+      el.querySelector("button").textContent = t("summary_retry_wrong");
+      el.querySelector("button").addEventListener("click", function () { retryWrong(box, m); });
+      var reset = box.querySelector(".kk-reset");
+      box.insertBefore(el, reset || null);
+    }
+    el.querySelector(".kk-summary__score").textContent = t("module_score", s) + (s.first !== s.score ? " " + t("first_score", s) : "");
+    el.querySelector(".kk-summary__label").textContent = s.wrong.length ? t("summary_review") : (s.answered ? t("summary_none_wrong") : "");
+    var list = el.querySelector(".kk-summary__list");
+    list.textContent = "";
+    s.wrong.forEach(function (id) {
+      var q = document.getElementById("q-" + id.replace(/\./g, "-"));
+      if (!q) return;
+      var li = document.createElement("li"), a = document.createElement("a");
+      a.href = "#" + q.id;
+      a.textContent = q.querySelector(".kk-q__num").textContent;
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    el.querySelector("button").parentNode.hidden = !s.wrong.length;
+  }
+  function retryWrong(box, m) {
+    var first = null;
+    KK.moduleScore(m).wrong.forEach(function (id) {
+      var q = document.getElementById("q-" + id.replace(/\./g, "-"));
+      if (!q || !box.contains(q)) return;
+      retry(q);
+      first = first || q;
+    });
+    KK.refresh();
+    if (first) { first.scrollIntoView(); var c = first.querySelector("input,select,textarea,button"); if (c) c.focus(); }
+  }
+
+  KK.refreshQuizzes = function () {
+    $$(document, ".kk-quiz--full").forEach(function (box) {
+      var m = KK.byId(box.getAttribute("data-module"));
+      if (!m) return;
+      box.querySelector(".kk-score").textContent = t("module_score", KK.moduleScore(m));
+      summary(box, m);
+    });
+  };
+
+  KK.resetModule = function (box) {
+    var m = KK.byId(box.getAttribute("data-module"));
+    if (!m || !window.confirm(t("reset_confirm"))) return;
+    m.questions.forEach(function (q) { // first attempts stay: the result code keeps recording them
+      var a = KK.state.answers[q.id];
+      if (a) KK.state.answers[q.id] = { first: a.first };
+    });
+    KK.save();
+    $$(document, ".kk-q").forEach(function (q) {
+      if (m.questions.some(function (x) { return x.id === q.getAttribute("data-qid"); })) {
+        show(q, null);
+        $$(q, "input:not([type=text])").forEach(function (i) { i.checked = false; });
+        $$(q, "input[type=text],textarea,select").forEach(function (i) { i.value = ""; });
+      }
+    });
+    KK.refresh();
+  };
+
+  KK.setupQuizzes = function () { $$(document, ".kk-q").forEach(setup); };
+  KK.applyAnswers = function () {
+    $$(document, ".kk-q").forEach(function (q) {
+      var s = KK.state.answers[q.getAttribute("data-qid")], type = types[q.getAttribute("data-type")];
+      if (s && type && "v" in s) { type.set(q, s.v); show(q, s); }
+    });
+  };
+})();
