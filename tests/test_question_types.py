@@ -28,7 +28,7 @@ def test_interface_strings_for_every_type(name: str) -> None:
 
 
 def test_the_browser_knows_every_type() -> None:
-    script = (ROOT / "overrides" / "assets" / "kursus" / "kursus.js").read_text(encoding="utf-8")
+    script = (ROOT / "overrides" / "assets" / "kursus" / "kursus-quiz.js").read_text(encoding="utf-8")
     start = script.index("var types = {")
     known = set(re.findall(r"^    (\w+): \{", script[start:], re.M))
     assert set(TYPES) <= known

@@ -17,8 +17,9 @@ class KursusConfig(Config):
     ui_strings = c.Type(str, default="overrides/ui-strings.yml")
     abbreviations = c.Type(str, default="includes/singkatan.{language}.md")
     complete_languages = c.ListOfItems(c.Type(str), default=[])
-    # language -> languages its missing texts come from (checked by load_project; translations/fallback.py)
-    fallbacks = c.Type(dict, default={})
+    # language -> languages its missing texts come from; any shape here, because read_fallbacks
+    # (translations/fallback.py) says what a wrong one should look like, with its line
+    fallbacks = c.Type(object, default={})
     min_options = c.Type(int, default=3)
     # "learner" leaves out the trainer-only pages (the offline zip and packages made from it).
     audience = c.Choice((TRAINER, LEARNER), default=TRAINER)
