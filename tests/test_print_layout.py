@@ -18,9 +18,9 @@ import pytest
 
 from kursus.printing.course import Course, load_course
 from kursus.printing.writing import ANSWER_MM, column_widths, writing_tables
-from test_print import Printed, course_files, kursus_print, needs_tools
+from test_print import Printed, course_files, kursus_print, needs_tools, print_project
 
-from conftest import ROOT, make_project
+from conftest import ROOT
 
 MM = 25.4 / 72  # millimetres per PDF point
 TABLE_RIGHT_MM = 210 - 16  # A4 less the right margin (pdf.MARGIN): where a full-width table ends
@@ -74,7 +74,7 @@ def first(found: list[Word], text: str, after: Word | None = None) -> Word:
 def printed(tmp_path_factory: pytest.TempPathFactory) -> Printed:
     needs_tools()
     pages, quizzes = course_files()
-    project = make_project(tmp_path_factory.mktemp("layout"), pages, quizzes)
+    project = print_project(tmp_path_factory.mktemp("layout"), pages, quizzes)
     out = project / "dist"
     code, stdout, stderr = kursus_print("--root", str(project), "print", "--out", str(out), "--no-bilingual")
     assert code == 0, stderr
