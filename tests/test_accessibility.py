@@ -1,5 +1,6 @@
-"""axe-core (the engine behind most accessibility validators) on every page, and on answered quizzes,
-against WCAG 2.2 levels A and AA (and axe's best practices), on a phone's screen as learners read it."""
+"""axe-core (the engine behind most accessibility validators) on answered quizzes and the progress page, on a
+phone and a wide screen, and on pages with sidebars, against WCAG 2.2 levels A and AA (and axe's best
+practices). Every page on a phone: tests/test_every_page_on_a_phone.py."""
 
 from __future__ import annotations
 
@@ -8,26 +9,11 @@ from typing import Any
 
 import pytest
 
+from pagecheck import DESKTOP, PHONE, violations
+
 pytestmark = pytest.mark.browser
 
-# Every WCAG success criterion up to 2.2 at levels A and AA that axe tests, plus its best practices
-# (unique landmarks, one main, headings in order...).
-WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-RUN_ONLY = {"runOnly": {"type": "tag", "values": [*WCAG_22_AA, "best-practice"]}, "resultTypes": ["violations"]}
-PHONE = {"width": 412, "height": 915}  # a common Android phone, in CSS pixels
-DESKTOP = {"width": 1280, "height": 800}  # the sidebars and the table of contents are shown
 LANGUAGES = {"id": "", "en": "en/"}
-
-
-def violations(page: Any) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    # Measure colours at rest: no hover, and no transition half-way.
-    page.mouse.move(0, 0)
-    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
-
-    found = Axe().run(page, options=RUN_ONLY).response["violations"]
-    return [f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in found]
 
 
 def check_pages(browser: Any, site: Path, names: list[str], viewport: dict[str, int]) -> dict[str, list[str]]:
@@ -44,14 +30,6 @@ def check_pages(browser: Any, site: Path, names: list[str], viewport: dict[str, 
         return problems
     finally:
         context.close()
-
-
-def test_every_page_of_both_languages_has_no_axe_violations_on_a_phone(course_site: Path, browser: Any) -> None:
-    names = sorted(p.relative_to(course_site).as_posix() for p in course_site.rglob("*.html"))
-    names.remove("404.html")  # for web servers only: its assets load from the server's root
-    assert "index.html" in names and "en/index.html" in names
-    problems = check_pages(browser, course_site, names, PHONE)
-    assert not problems, "\n".join(f"{name}: {found}" for name, found in problems.items())
 
 
 def test_pages_with_sidebars_have_no_axe_violations_on_a_wide_screen(course_site: Path, browser: Any) -> None:

@@ -1,8 +1,9 @@
-"""No page of the real course is wider than a phone's screen, in either language.
+"""No page is wider than a phone's screen, whatever its text (the real course: test_every_page_on_a_phone.py).
 
-Every page is opened at 320, 360 and 412 px as a touch phone. A page fails when the document scrolls
-sideways; the message names the elements that stick out past the right edge, leaving out those inside a
-region that scrolls (or clips) by itself and fits on the screen, such as a wide table's wrapper.
+A course made of unbreakable words and long addresses is opened at 320, 360 and 412 px as a touch phone. A
+page fails when the document scrolls sideways; the message names the elements that stick out past the right
+edge, leaving out those inside a region that scrolls (or clips) by itself and fits on the screen, such as a
+wide table's wrapper.
 """
 
 from __future__ import annotations
@@ -12,44 +13,11 @@ from typing import Any
 
 import pytest
 
+from pagecheck import OFFENDERS_JS, PHONE_WIDTHS, phone_context
+
 from conftest import build, make_project
 
 pytestmark = pytest.mark.browser
-
-WIDTHS = (320, 360, 412)
-
-# Returns [document scroll width, [offending elements]]; an element is reported only once, at its top.
-OFFENDERS_JS = """
-(width) => {
-  const clips = (el) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
-  const contained = (el) => {
-    for (let a = el.parentElement; a && a !== document.documentElement; a = a.parentElement) {
-      if (clips(a) && a.getBoundingClientRect().right <= width + 0.5) return true;
-    }
-    return false;
-  };
-  const name = (el) => {
-    let text = el.tagName.toLowerCase();
-    if (el.id) text += "#" + el.id;
-    if (el.classList.length) text += "." + Array.from(el.classList).join(".");
-    const words = (el.textContent || "").trim().replace(/\\s+/g, " ").slice(0, 40);
-    return text + (words ? ` "${words}"` : "");
-  };
-  const found = [];
-  const reported = new Set();
-  for (const el of document.body.querySelectorAll("*")) {
-    const box = el.getBoundingClientRect();
-    if (box.width === 0 || box.height === 0 || box.right <= width + 0.5) continue;
-    if (getComputedStyle(el).visibility === "hidden" || contained(el)) continue;
-    let parent = el.parentElement, inside = false;
-    for (; parent; parent = parent.parentElement) if (reported.has(parent)) { inside = true; break; }
-    reported.add(el);
-    if (!inside) found.push(`${name(el)} right=${Math.round(box.right)}`);
-  }
-  return [document.documentElement.scrollWidth, found.slice(0, 5)];
-}
-"""
-
 
 LONG = "Pengantarkerjaantarkabupatenkotadanprovinsiyangsangatpanjangsekali" * 2
 ADDRESS = "https://karirhub.kemnaker.go.id/lowongan-kerja/detail/" + "a1b2c3d4e5f6" * 8
@@ -144,9 +112,7 @@ def pages(site: Path) -> list[Path]:
 
 def too_wide(browser: Any, site: Path, width: int) -> dict[str, tuple[int, list[str]]]:
     """The pages wider than ``width`` at that phone width, with their widest parts."""
-    context = browser.new_context(
-        viewport={"width": width, "height": 740}, is_mobile=True, has_touch=True, device_scale_factor=2
-    )
+    context = phone_context(browser, width)
     try:
         page = context.new_page()
         wide = {}
@@ -160,17 +126,7 @@ def too_wide(browser: Any, site: Path, width: int) -> dict[str, tuple[int, list[
         context.close()
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_page_is_wider_than_a_phone(course_site: Path, browser: Any, width: int) -> None:
-    names = [p.relative_to(course_site).as_posix() for p in pages(course_site)]
-    assert any(n.startswith("en/") for n in names) and "modul-01/index.html" in names, "both languages"
-    wide = too_wide(browser, course_site, width)
-    assert not wide, f"{len(wide)} pages wider than {width} px:\n" + "\n".join(
-        f"{name}: {scroll} px; {', '.join(parts)}" for name, (scroll, parts) in sorted(wide.items())
-    )
-
-
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
 def test_long_words_addresses_tables_code_and_images_stay_within_a_phone(
     hostile_site: Path, browser: Any, width: int
 ) -> None:

@@ -1,0 +1,66 @@
+"""Every page of the real course, in both languages, as a learner opens it on a touch phone.
+
+Each page is loaded once: its width is measured at 412, 360 and 320 px (the viewport is resized, as when a
+phone turns or a split screen narrows), then axe-core checks it at 412 px against WCAG 2.2 A and AA. The
+tests below each assert one of these findings, so a failure names what is wrong and on which pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from pagecheck import PHONE, PHONE_WIDTHS, overflow_at, phone_context, violations
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class Findings:
+    axe: list[str]
+    too_wide: dict[int, tuple[int, list[str]]] = field(default_factory=dict)
+
+
+def page_names(site: Path) -> list[str]:
+    # 404.html is for web servers only: its assets load from the server's root.
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.fixture(scope="module")
+def findings(course_site: Path, browser: Any) -> dict[str, Findings]:
+    context = phone_context(browser)
+    try:
+        page = context.new_page()
+        found = {}
+        for name in page_names(course_site):
+            page.set_viewport_size(PHONE)
+            page.goto((course_site / name).as_uri())
+            page.wait_for_load_state("load")  # wide tables become scrollable regions on load
+            axe = violations(page)
+            wide = {width: overflow_at(page, width) for width in sorted(PHONE_WIDTHS, reverse=True)}
+            found[name] = Findings(axe, {w: o for w, o in wide.items() if o is not None})
+        return found
+    finally:
+        context.close()
+
+
+def test_every_page_of_both_languages_is_checked(findings: dict[str, Findings]) -> None:
+    names = set(findings)
+    assert {"index.html", "en/index.html", "modul-01/index.html", "en/modul-12/latihan.html"} <= names
+    assert len([n for n in names if n.startswith("en/")]) * 2 == len(names), "the same pages in both languages"
+
+
+def test_no_page_has_axe_violations_on_a_phone(findings: dict[str, Findings]) -> None:
+    problems = {name: f.axe for name, f in findings.items() if f.axe}
+    assert not problems, f"{len(problems)} pages:\n" + "\n".join(f"{n}: {found}" for n, found in problems.items())
+
+
+@pytest.mark.parametrize("width", PHONE_WIDTHS)
+def test_no_page_is_wider_than_a_phone(findings: dict[str, Findings], width: int) -> None:
+    wide = {name: f.too_wide[width] for name, f in findings.items() if width in f.too_wide}
+    assert not wide, f"{len(wide)} pages wider than {width} px:\n" + "\n".join(
+        f"{name}: {scroll} px; {', '.join(parts)}" for name, (scroll, parts) in sorted(wide.items())
+    )
