@@ -11,14 +11,21 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..problems import printable
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..translations.layout import Layout, load_layout
 
 
+def _shown(message: object) -> str:
+    """A message as the terminal may show it: what the user typed or a file holds may contain control
+    characters, which are written as escapes (line breaks of a message kept)."""
+    return "\n".join(printable(line) for line in str(message).split("\n"))
+
+
 def fail(command: str, message: object, status: int = 2) -> int:
     """Say why ``command`` stops; the exit status to return."""
-    print(f"{command}: {message}", file=sys.stderr)
+    print(f"{command}: {_shown(message)}", file=sys.stderr)
     return status
 
 
@@ -26,7 +33,7 @@ def stop(command: str, problems: Iterable[object], outcome: str, status: int = 1
     """Every problem found, then what was (not) done, e.g. 'nothing was written'. Problems already in the
     form ``path:line: CODE message`` are printed as they are (``prefixed=False``)."""
     for problem in problems:
-        print(f"{command}: {problem}" if prefixed else str(problem), file=sys.stderr)
+        print(f"{command}: {_shown(problem)}" if prefixed else _shown(problem), file=sys.stderr)
     return fail(command, outcome, status)
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from ..atomic import write_text
+from ..pagefiles import read_pages
+from ..paths import absent
+from ..problems import as_text
 from ..quiz.bank import Bank
 from ..translations.layout import Layout
 from ..translations.po import PO_DIR, export, po_folder
@@ -55,9 +59,17 @@ def _prepare(args: argparse.Namespace, command: str) -> tuple[Layout, Bank, Reco
         return None
     try:
         record = load_record(layout.records(args.language), layout.show(layout.records(args.language)))
-        strings = load_strings(layout.ui_strings) if layout.ui_strings and layout.ui_strings.is_file() else {}
+        strings = load_strings(layout.ui_strings) if layout.ui_strings and not absent(layout.ui_strings) else {}
     except (RecordError, UiStringsError) as exc:
         fail(command, exc)
+        return None
+    # A page that is not UTF-8 text (or cannot be read) cannot be segmented: said at its line, before
+    # anything is written.
+    folders = {layout.show(layout.docs_dir / lang) + "/" for lang in (layout.source, args.language)}
+    _pages, unreadable = read_pages(layout.root, layout.docs_dir)
+    unreadable = [p for p in unreadable if p.path.startswith(tuple(folders))]
+    if unreadable:
+        stop(command, as_text(unreadable), "nothing was written; fix the pages above first", prefixed=False)
         return None
     return layout, bank, record, strings
 
@@ -70,12 +82,16 @@ def run_export(args: argparse.Namespace) -> int:
     result = export(layout, bank, args.language, record, strings)
     folder = po_folder(layout, args.language)
     wanted = {catalog.path for catalog in result.catalogs}
-    for catalog in result.catalogs:
-        catalog.path.parent.mkdir(parents=True, exist_ok=True)
-        write_text(catalog.path, str(catalog.po) + "\n")
-    stale = [p for p in folder.rglob("*.po") if p not in wanted]
-    for path in stale:
-        path.unlink()
+    try:
+        for catalog in result.catalogs:
+            catalog.path.parent.mkdir(parents=True, exist_ok=True)
+            write_text(catalog.path, str(catalog.po) + "\n")
+        stale = [p for p in folder.rglob("*.po") if p not in wanted]
+        for path in stale:
+            path.unlink()
+    except OSError as exc:  # a file where a folder belongs, a link that loops, no permission
+        where = layout.show(Path(exc.filename)) if exc.filename else layout.show(folder)
+        return fail("kursus translations export", f"cannot write {where}: {exc.strerror or exc}", 1)
     entries = sum(len(c.po) for c in result.catalogs)
     fuzzy = sum(len(c.po.fuzzy_entries()) for c in result.catalogs)
     untranslated = sum(len(c.po.untranslated_entries()) for c in result.catalogs)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..paths import absent
 from ..quiz.bank import Bank
 from ..quiz.model import TextRef
 from ..translations.history import old_page, old_quiz_text, unified
@@ -106,7 +107,7 @@ def run_status(args: argparse.Namespace) -> int:
         if not _language(layout, language, "--language"):
             return 2
     strings: dict[str, dict[str, str]] = {}
-    if layout.ui_strings and layout.ui_strings.is_file():
+    if layout.ui_strings and not absent(layout.ui_strings):
         try:
             strings = load_strings(layout.ui_strings)
         except UiStringsError as exc:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..paths import absent
 from ..problems import Problem, error
 from ..quiz.bank import Bank
 from ..rawtext import RawTextError
@@ -73,7 +74,7 @@ def read_register(root: Path) -> tuple[Register | None, list[Problem]]:
     """The register, or None when the course has none (the check is then off)."""
     path = root / REGISTER
     shown = REGISTER.as_posix()
-    if not path.is_file():
+    if absent(path):
         return None, []
     try:
         text, data = read_limited(path)

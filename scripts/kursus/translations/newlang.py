@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..atomic import write_text
 from ..project import plugin_config, read_config
+from ..rawtext import RawTextError, read
 from ..yamlio import MkdocsLoader
 from .layout import RECORDS_DIR, Layout
 from .marking import empty_record
@@ -221,7 +222,13 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
         )
     name = name or label
     config_path = layout.root / "mkdocs.yml"
-    new_text = edited_config(config_path.read_text(encoding="utf-8"), code, name)
+    try:
+        config_text = read(config_path)  # edited as text: it must be UTF-8, as the other course files
+    except RawTextError as exc:
+        raise NewLanguageError(
+            f"mkdocs.yml:{exc.line}: {exc.message} ({exc.hint}), so it cannot be edited; nothing changed"
+        ) from None
+    new_text = edited_config(config_text, code, name)
     added = Added(code, name)
     folder = layout.docs_dir / code
     if folder.exists():

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..paths import absent
 from ..problems import Problem, error
 from ..quiz.bank import Bank
 from ..ui import UiStringsError, load_strings
@@ -105,7 +106,7 @@ def _strings(layout: Layout) -> tuple[dict[str, dict[str, str]] | None, list[Pro
     """None when the course has no interface strings file (the build reports that itself); a file that
     cannot be read is T032 here, as the build would stop on it."""
     path = layout.ui_strings
-    if path is None or not path.exists():
+    if path is None or absent(path):
         return None, []
     try:
         return load_strings(path), []
