@@ -4,6 +4,7 @@ traceback, and nothing written half-way. Each case was a traceback or a silent s
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,38 @@ def test_control_characters_typed_in_an_id_are_shown_escaped(course: Path, capsy
     assert status == 2
     assert "'m01.q\\x07\\x1b[2J' is not a question or group id" in output
     assert "\x07" not in output and "\x1b" not in output
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        (
+            "quizzes/modul-02.yml",
+            "quizzes/modul-02.yml:1: Q002 this is not an ordinary file (a pipe, socket or device)",
+        ),
+        ("includes/tokoh.yml", "includes/tokoh.yml:1: P001 the register cannot be read: this is not an ordinary file"),
+        (
+            "overrides/ui-strings.yml",
+            "ui-strings.yml:1: T032 cannot read the interface strings: this is not an ordinary",
+        ),
+        ("docs/id/modul-01/latihan.md", "docs/id/modul-01/latihan.md:1: D001 cannot read the page: this is not an"),
+    ],
+)
+def test_a_named_pipe_is_refused_not_waited_on(
+    course: Path, where: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Opening a pipe for reading waits for a writer: 'kursus check' hung for ever before.
+    path = course / where
+    path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 1 and expected in output
+
+
+def test_mkdocs_yml_as_a_named_pipe(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = course / "mkdocs.yml"
+    config.unlink()
+    os.mkfifo(config)
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 2 and "mkdocs.yml:1: mkdocs.yml is not an ordinary file (a pipe, socket or device)" in output

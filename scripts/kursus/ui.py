@@ -25,7 +25,9 @@ def load_strings(path: Path) -> dict[str, dict[str, str]]:
         raise UiStringsError(path, 1, "interface strings file is missing") from None
     except OSError as exc:
         raise UiStringsError(path, 1, f"cannot read the interface strings: {exc.strerror or exc}") from None
-    except (RawTextError, YamlSyntaxError) as exc:  # a bad byte, bad YAML, or over the size/depth/alias limits
+    except RawTextError as exc:  # a bad byte (at its line), too large, or no ordinary file
+        raise UiStringsError(path, exc.line, f"cannot read the interface strings: {exc.message}", exc.hint) from None
+    except YamlSyntaxError as exc:  # bad YAML, or over the depth and alias limits
         raise UiStringsError(path, exc.line, f"not valid YAML: {exc.message}", exc.hint) from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
         raise UiStringsError(path, 1, "write one line per key, e.g. check: {id: Periksa, en: Check}")
