@@ -5,6 +5,7 @@ traceback, and nothing written half-way. Each case was a traceback or a silent s
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,24 @@ def test_mkdocs_yml_as_a_named_pipe(course: Path, capsys: pytest.CaptureFixture[
     os.mkfifo(config)
     status, output = run(capsys, "--root", str(course), "check")
     assert status == 2 and "mkdocs.yml:1: mkdocs.yml is not an ordinary file (a pipe, socket or device)" in output
+
+
+@pytest.mark.parametrize(
+    ("where", "make", "expected"),
+    [
+        ("docs/vi", lambda p: p.write_text("", encoding="utf-8"), "docs/vi is there but is not a folder"),
+        ("terjemahan/vi.yml", lambda p: p.mkdir(), "terjemahan/vi.yml:1: cannot read the record file: Is a directory"),
+        ("terjemahan/vi.yml", lambda p: p.write_bytes(b"halaman:\n  a: \xff\n"), "terjemahan/vi.yml:2: cannot read"),
+    ],
+)
+def test_new_language_does_not_keep_what_it_cannot_use(
+    course: Path, where: str, make: Callable[[Path], object], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before, a file named docs/vi or an unreadable record was 'kept' and the language added all the same.
+    path = course / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    make(path)
+    config = (course / "mkdocs.yml").read_bytes()
+    status, output = run(capsys, "--root", str(course), "new-language", "vi")
+    assert status == 1 and expected in output and "nothing changed" in output
+    assert (course / "mkdocs.yml").read_bytes() == config
