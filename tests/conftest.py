@@ -18,6 +18,7 @@ import pytest
 from kursus.commands.build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
+CHECKER = Path(__file__).resolve().parent / "checker"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
@@ -43,6 +44,43 @@ items:
       - text: {id: Pemberi kerja, en: The employer}
         feedback: {id: Bukan., en: No.}
 """
+
+
+# Pages of tiny sites, combined as a test needs them: {**HOME, **practice(1), **PROGRESS}.
+HOME = {"id/index.md": "# Beranda\n", "en/index.md": "# Home\n"}
+PROGRESS = {
+    "id/kemajuan.md": "# Kemajuan saya\n\n<!-- kemajuan -->\n",
+    "en/kemajuan.md": "# My progress\n\n<!-- kemajuan -->\n",
+}
+# A home page and module 1's reading page with its first question (for the demo quiz, tests/demo_quiz.yml).
+DEMO_READING = {
+    "id/index.md": "# Beranda\n\nKursus.\n",
+    "en/index.md": "# Home\n\nCourse.\n",
+    "id/modul-01/index.md": "# Modul 1\n\nBacaan.\n\n<!-- kuis: m01.q01 -->\n",
+    "en/modul-01/index.md": "# Module 1\n\nReading.\n\n<!-- kuis: m01.q01 -->\n",
+}
+
+
+def practice(*modules: int) -> dict[str, str]:
+    """Each module's practice page, holding its whole quiz."""
+    pages = {}
+    for number in modules:
+        pages[f"id/modul-{number:02d}/latihan.md"] = f"# Latihan\n\n<!-- kuis: m{number:02d} -->\n"
+        pages[f"en/modul-{number:02d}/latihan.md"] = f"# Exercises\n\n<!-- kuis: m{number:02d} -->\n"
+    return pages
+
+
+def clean_course(folder: Path) -> Path:
+    """The clean checker case (tests/checker/clean) copied to ``folder`` and made buildable: the real
+    interface strings and each language's name, which the checker cases leave out."""
+    shutil.copytree(CHECKER / "clean", folder)
+    (folder / "overrides").mkdir()
+    shutil.copy(ROOT / "overrides" / "ui-strings.yml", folder / "overrides" / "ui-strings.yml")
+    config = folder / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("- locale: id\n", "- locale: id\n          name: Bahasa Indonesia\n")
+    config.write_text(text.replace("- locale: en\n", "- locale: en\n          name: English\n"), encoding="utf-8")
+    return folder
 
 
 def site_config(nav: bool = False) -> str:
@@ -119,6 +157,18 @@ def browser() -> Iterator[Any]:
             yield instance
         finally:
             instance.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A tab of its own; the page's uncaught errors and console errors are collected in ``page.errors``."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    yield tab
+    context.close()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -8,20 +8,11 @@ from typing import Any
 
 import pytest
 
-from conftest import build, make_project
+from conftest import DEMO_READING, PROGRESS, build, make_project, practice
 
 pytestmark = pytest.mark.browser
 
-DEMO_PAGES = {
-    "id/index.md": "# Beranda\n\nKursus.\n",
-    "en/index.md": "# Home\n\nCourse.\n",
-    "id/modul-01/index.md": "# Modul 1\n\nBacaan.\n\n<!-- kuis: m01.q01 -->\n",
-    "en/modul-01/index.md": "# Module 1\n\nReading.\n\n<!-- kuis: m01.q01 -->\n",
-    "id/modul-01/latihan.md": "# Latihan\n\n<!-- kuis: m01 -->\n",
-    "en/modul-01/latihan.md": "# Exercises\n\n<!-- kuis: m01 -->\n",
-    "id/kemajuan.md": "# Kemajuan saya\n\n<!-- kemajuan -->\n",
-    "en/kemajuan.md": "# My progress\n\n<!-- kemajuan -->\n",
-}
+DEMO_PAGES = {**DEMO_READING, **practice(1), **PROGRESS}
 
 
 @pytest.fixture(scope="module")

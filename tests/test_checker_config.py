@@ -3,7 +3,6 @@ setting names itself (never a traceback), in ``kursus check`` and in the build a
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,21 +13,14 @@ from mkdocs.exceptions import Abort
 from kursus.cli import main
 from kursus.project import load_project
 
+from conftest import clean_course
+
 ROOT = Path(__file__).resolve().parent.parent
-CLEAN = Path(__file__).resolve().parent / "checker" / "clean"
 
 
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
-    root = tmp_path / "course"
-    shutil.copytree(CLEAN, root)
-    (root / "overrides").mkdir()
-    shutil.copy(ROOT / "overrides" / "ui-strings.yml", root / "overrides" / "ui-strings.yml")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("- locale: id\n", "- locale: id\n          name: Bahasa Indonesia\n")
-    config.write_text(text.replace("- locale: en\n", "- locale: en\n          name: English\n"), encoding="utf-8")
-    return root
+    return clean_course(tmp_path / "course")
 
 
 def set_option(root: Path, line: str) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,21 +11,15 @@ from mkdocs.exceptions import Abort
 
 from kursus.cli import main
 
+from conftest import clean_course
+
 ROOT = Path(__file__).resolve().parent.parent
-CLEAN = Path(__file__).resolve().parent / "checker" / "clean"
 
 
 @pytest.fixture
 def course(tmp_path: Path) -> Path:
     """The clean checker case, made buildable, with one translation problem: the English page lost a marker."""
-    root = tmp_path / "course"
-    shutil.copytree(CLEAN, root)
-    (root / "overrides").mkdir()
-    shutil.copy(ROOT / "overrides" / "ui-strings.yml", root / "overrides" / "ui-strings.yml")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = text.replace("- locale: id\n", "- locale: id\n          name: Bahasa Indonesia\n")
-    config.write_text(text.replace("- locale: en\n", "- locale: en\n          name: English\n"), encoding="utf-8")
+    root = clean_course(tmp_path / "course")
     page = root / "docs" / "en" / "modul-01" / "index.md"
     page.write_text(page.read_text(encoding="utf-8").replace("<!-- kuis: m01.q01 -->\n", ""), encoding="utf-8")
     return root

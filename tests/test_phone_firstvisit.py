@@ -9,18 +9,11 @@ import pytest
 
 from kursus import firstvisit
 
-from conftest import MINI_QUIZ, build, make_project
+from conftest import DEMO_READING, MINI_QUIZ, build, make_project, practice
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "id/index.md": "# Beranda\n\nKursus.\n",
-    "en/index.md": "# Home\n\nCourse.\n",
-    "id/modul-01/index.md": "# Modul 1\n\nBacaan.\n\n<!-- kuis: m01.q01 -->\n",
-    "en/modul-01/index.md": "# Module 1\n\nReading.\n\n<!-- kuis: m01.q01 -->\n",
-    "id/modul-01/latihan.md": "# Latihan\n\n<!-- kuis: m01 -->\n",
-    "en/modul-01/latihan.md": "# Exercises\n\n<!-- kuis: m01 -->\n",
-}
+PAGES = {**DEMO_READING, **practice(1)}
 
 
 def test_first_visit_counts_the_page_and_its_assets_but_not_the_unopened_search(tmp_path: Path, browser: Any) -> None:

@@ -14,20 +14,11 @@ from kursus.quiz.bank import load_bank
 from kursus.scoring import codes
 from kursus.scoring.model import is_correct
 
-from conftest import build, make_project
+from conftest import HOME, PROGRESS, build, make_project, practice
 
 pytestmark = pytest.mark.browser
 
-PAGES = {
-    "id/index.md": "# Beranda\n",
-    "en/index.md": "# Home\n",
-    "id/modul-01/latihan.md": "# Latihan\n\n<!-- kuis: m01 -->\n",
-    "en/modul-01/latihan.md": "# Exercises\n\n<!-- kuis: m01 -->\n",
-    "id/modul-02/latihan.md": "# Latihan\n\n<!-- kuis: m02 -->\n",
-    "en/modul-02/latihan.md": "# Exercises\n\n<!-- kuis: m02 -->\n",
-    "id/kemajuan.md": "# Kemajuan saya\n\n<!-- kemajuan -->\n",
-    "en/kemajuan.md": "# My progress\n\n<!-- kemajuan -->\n",
-}
+PAGES = {**HOME, **practice(1, 2), **PROGRESS}
 LONG_WORD = "Ketenagakerjaan" * 20
 ADDRESS = "https://contoh.example/" + "jalur-layanan-penempatan/" * 8
 NUMBERS_QUIZ = f"""\

@@ -4,25 +4,17 @@ type and size, judged again from the key on the page, and a damaged entry is kep
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import build, make_project
+from conftest import HOME, PROGRESS, build, make_project, practice
 
 pytestmark = pytest.mark.browser
 
 KEY = "kursus-konselor/progress"
-PAGES = {
-    "id/index.md": "# Beranda\n",
-    "en/index.md": "# Home\n",
-    "id/modul-01/latihan.md": "# Latihan\n\n<!-- kuis: m01 -->\n",
-    "en/modul-01/latihan.md": "# Exercises\n\n<!-- kuis: m01 -->\n",
-    "id/kemajuan.md": "# Kemajuan saya\n\n<!-- kemajuan -->\n",
-    "en/kemajuan.md": "# My progress\n\n<!-- kemajuan -->\n",
-}
+PAGES = {**HOME, **practice(1), **PROGRESS}
 # The demo quiz: q01 single (3 options), q02 ordering (3), q03 matching (3), q04 short (TPT),
 # q05 reflective (3 self-check points), q06 true/false (true), q07 multiple (3 options).
 GOOD = {"m01.q06": {"v": "true", "t": 1}, "m01.q04": {"v": 'a"]b\\', "t": 1}}
@@ -43,17 +35,6 @@ BAD = {
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     quiz = (Path(__file__).parent / "demo_quiz.yml").read_text(encoding="utf-8")
     return build(make_project(tmp_path_factory.mktemp("storage"), PAGES, {"modul-01.yml": quiz}))
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    p = context.new_page()
-    p.errors = []
-    p.on("pageerror", lambda e: p.errors.append(str(e)))
-    p.on("console", lambda m: p.errors.append(m.text) if m.type == "error" else None)
-    yield p
-    context.close()
 
 
 def seed(page: Any, answers: Any) -> None:

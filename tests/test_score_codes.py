@@ -21,7 +21,7 @@ from kursus.quiz.model import Question, Quiz
 from kursus.scoring import codes
 from kursus.scoring.model import Response, is_correct, scored_questions
 
-from conftest import build, make_project
+from conftest import HOME, PROGRESS, build, make_project, practice
 
 HERE = Path(__file__).parent / "scoring"
 QUIZ_TEXT = (HERE / "modul-01.yml").read_text(encoding="utf-8")
@@ -246,14 +246,7 @@ def test_codes_file_every_line_accounted_for(quiz: Quiz, bank: Bank, tmp_path: P
 
 # -- made in the browser, scored by the CLI --------------------------------------------------------------
 
-PAGES = {
-    "id/index.md": "# Beranda\n",
-    "en/index.md": "# Home\n",
-    "id/modul-01/latihan.md": "# Latihan\n\n<!-- kuis: m01 -->\n",
-    "en/modul-01/latihan.md": "# Exercises\n\n<!-- kuis: m01 -->\n",
-    "id/kemajuan.md": "# Kemajuan saya\n\n<!-- kemajuan -->\n",
-    "en/kemajuan.md": "# My progress\n\n<!-- kemajuan -->\n",
-}
+PAGES = {**HOME, **practice(1), **PROGRESS}
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -98,17 +97,6 @@ def test_the_english_banners_read_naturally() -> None:
 
 
 # -- in the browser, from disk ---------------------------------------------------------------------------
-
-
-@pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
-    yield tab
-    context.close()
 
 
 @pytest.mark.browser

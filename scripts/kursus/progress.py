@@ -9,6 +9,7 @@ from typing import Any
 
 from .quiz.bank import Bank
 from .quiz.model import Question
+from .quiz.types import kind
 from .scoring.codes import shape, version_tag
 from .scoring.model import scored_questions
 
@@ -41,13 +42,7 @@ def size(q: Question) -> int:
 
 def answer_key(q: Question, language: str, fallback: str) -> Any:
     """The key in the browser's answer form: the progress page judges stored answers again from it."""
-    if q.type in ("single", "multiple"):
-        return [i for i, o in enumerate(q.options) if o.correct]
-    if q.type == "truefalse":
-        return str(q.answer).lower()
-    if q.type == "short":
-        return q.accept.get(language) or q.accept.get(fallback, [])
-    return None  # ordering and matching: the identity order is the key
+    return kind(q).browser_key(q, language, fallback)
 
 
 def progress_table(

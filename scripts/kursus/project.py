@@ -75,6 +75,8 @@ def read_config(root: Path) -> dict[str, Any]:
     """mkdocs.yml as MkDocs reads it (environment variables, inherited files); tags that would run
     Python (``!!python/name``) are kept as text: their values do not matter to the checks."""
     path = root / "mkdocs.yml"
+    if path.exists() and not path.is_file() and not path.is_dir():  # opening a pipe would wait for ever
+        raise ProjectError(f"{path}:1: mkdocs.yml is not an ordinary file (a pipe, socket or device)")
     try:
         with path.open("rb") as source:
             data = yaml_load(source, get_yaml_loader(MkdocsLoader))

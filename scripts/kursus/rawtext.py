@@ -6,6 +6,7 @@ Python's decoder and the YAML reader only give an offset (or line 1); editors an
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 
 # Control characters no text file of the course should hold (tab, newline and carriage return are fine).
@@ -50,10 +51,14 @@ def decode(raw: bytes) -> str:
 
 
 def read(path: Path, limit: int | None = None) -> str:
-    """The file's text. Raises ``OSError`` when it cannot be read and ``RawTextError`` for bad bytes
-    or a file larger than ``limit`` bytes (checked before reading it whole)."""
+    """The file's text. Raises ``OSError`` when it cannot be read and ``RawTextError`` for bad bytes, a
+    file larger than ``limit`` bytes (checked before reading it whole) or one that is no ordinary file."""
+    status = path.stat()
+    if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+        # A pipe, socket or device: opening it would wait for a writer forever (a folder says so itself).
+        raise RawTextError(1, "this is not an ordinary file (a pipe, socket or device)", "replace it with a text file")
     if limit is not None:
-        size = path.stat().st_size
+        size = status.st_size
         if size > limit:
             raise TooLargeError(
                 1,

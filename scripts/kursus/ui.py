@@ -5,30 +5,36 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-import yaml
-
+from .rawtext import RawTextError
 from .translations.fallback import fallback_chain
-from .yamlio import load_fast
+from .yamlio import YamlSyntaxError, read_limited
 
 
 class UiStringsError(Exception):
-    pass
+    """The interface strings cannot be used; the message is ``path:line: what is wrong``."""
+
+    def __init__(self, path: Path, line: int, message: str, hint: str = "") -> None:
+        super().__init__(f"{path}:{line}: {message}" + (f" ({hint})" if hint else ""))
+        self.path, self.line, self.message, self.hint = path, line, message, hint
 
 
 def load_strings(path: Path) -> dict[str, dict[str, str]]:
     try:
-        data = load_fast(path.read_text(encoding="utf-8"))
+        _, data = read_limited(path)
     except FileNotFoundError:
-        raise UiStringsError(f"{path}:1: interface strings file is missing") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise UiStringsError(f"{path}:{mark.line + 1 if mark else 1}: not valid YAML: {exc}") from None
+        raise UiStringsError(path, 1, "interface strings file is missing") from None
+    except OSError as exc:
+        raise UiStringsError(path, 1, f"cannot read the interface strings: {exc.strerror or exc}") from None
+    except RawTextError as exc:  # a bad byte (at its line), too large, or no ordinary file
+        raise UiStringsError(path, exc.line, f"cannot read the interface strings: {exc.message}", exc.hint) from None
+    except YamlSyntaxError as exc:  # bad YAML, or over the depth and alias limits
+        raise UiStringsError(path, exc.line, f"not valid YAML: {exc.message}", exc.hint) from None
     if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise UiStringsError(f"{path}:1: write one line per key, e.g. check: {{id: Periksa, en: Check}}")
+        raise UiStringsError(path, 1, "write one line per key, e.g. check: {id: Periksa, en: Check}")
     odd = [k for k in data if not isinstance(k, str)]
     if odd:
         # YAML reads bare true/false/yes/no/numbers as other types: the key would never be found.
-        raise UiStringsError(f'{path}:1: key {odd[0]!r} must be quoted, e.g. "{str(odd[0]).lower()}":')
+        raise UiStringsError(path, 1, f'key {odd[0]!r} must be quoted, e.g. "{str(odd[0]).lower()}":')
     return {str(k): {str(lang): str(text) for lang, text in v.items()} for k, v in data.items()}
 
 

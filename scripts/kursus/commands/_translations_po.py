@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
 
 from ..atomic import write_text
-from ..project import ProjectError
-from ..quiz.bank import Bank, load_bank, quiz_files
-from ..translations.layout import Layout, load_layout
+from ..pagefiles import read_pages
+from ..paths import absent
+from ..problems import as_text
+from ..quiz.bank import Bank
+from ..translations.layout import Layout
 from ..translations.po import PO_DIR, export, po_folder
 from ..translations.poimport import import_all, write_all
 from ..translations.records import Record, RecordError, load_record
 from ..ui import UiStringsError, load_strings
+from ._common import fail, layout_and_bank, stop
+
+IMPORT = "kursus translations import"
 
 
 def register_po(actions: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,21 +49,27 @@ def register_po(actions: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _prepare(args: argparse.Namespace, command: str) -> tuple[Layout, Bank, Record, dict[str, dict[str, str]]] | None:
-    try:
-        layout = load_layout(args.root)
-    except ProjectError as exc:
-        print(f"{command}: {exc}", file=sys.stderr)
+    loaded = layout_and_bank(command, args.root)
+    if loaded is None:
         return None
+    layout, bank = loaded
     if args.language == layout.source or args.language not in layout.languages:
         known = ", ".join(layout.targets) or "none"
-        print(f"{command}: '{args.language}' is not a translated language of the course ({known})", file=sys.stderr)
+        fail(command, f"'{args.language}' is not a translated language of the course ({known})")
         return None
-    bank, _problems = load_bank(quiz_files(layout.quizzes_dir), layout.root)
     try:
         record = load_record(layout.records(args.language), layout.show(layout.records(args.language)))
-        strings = load_strings(layout.ui_strings) if layout.ui_strings and layout.ui_strings.is_file() else {}
+        strings = load_strings(layout.ui_strings) if layout.ui_strings and not absent(layout.ui_strings) else {}
     except (RecordError, UiStringsError) as exc:
-        print(f"{command}: {exc}", file=sys.stderr)
+        fail(command, exc)
+        return None
+    # A page that is not UTF-8 text (or cannot be read) cannot be segmented: said at its line, before
+    # anything is written.
+    folders = {layout.show(layout.docs_dir / lang) + "/" for lang in (layout.source, args.language)}
+    _pages, unreadable = read_pages(layout.root, layout.docs_dir)
+    unreadable = [p for p in unreadable if p.path.startswith(tuple(folders))]
+    if unreadable:
+        stop(command, as_text(unreadable), "nothing was written; fix the pages above first", prefixed=False)
         return None
     return layout, bank, record, strings
 
@@ -71,12 +82,16 @@ def run_export(args: argparse.Namespace) -> int:
     result = export(layout, bank, args.language, record, strings)
     folder = po_folder(layout, args.language)
     wanted = {catalog.path for catalog in result.catalogs}
-    for catalog in result.catalogs:
-        catalog.path.parent.mkdir(parents=True, exist_ok=True)
-        write_text(catalog.path, str(catalog.po) + "\n")
-    stale = [p for p in folder.rglob("*.po") if p not in wanted]
-    for path in stale:
-        path.unlink()
+    try:
+        for catalog in result.catalogs:
+            catalog.path.parent.mkdir(parents=True, exist_ok=True)
+            write_text(catalog.path, str(catalog.po) + "\n")
+        stale = [p for p in folder.rglob("*.po") if p not in wanted]
+        for path in stale:
+            path.unlink()
+    except OSError as exc:  # a file where a folder belongs, a link that loops, no permission
+        where = layout.show(Path(exc.filename)) if exc.filename else layout.show(folder)
+        return fail("kursus translations export", f"cannot write {where}: {exc.strerror or exc}", 1)
     entries = sum(len(c.po) for c in result.catalogs)
     fuzzy = sum(len(c.po.fuzzy_entries()) for c in result.catalogs)
     untranslated = sum(len(c.po.untranslated_entries()) for c in result.catalogs)
@@ -94,24 +109,16 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    prepared = _prepare(args, "kursus translations import")
+    prepared = _prepare(args, IMPORT)
     if prepared is None:
         return 2
     layout, bank, record, strings = prepared
     folder = po_folder(layout, args.language)
     if not folder.is_dir():
-        print(
-            f"kursus translations import: no {layout.show(folder)}/; run 'kursus translations export "
-            f"{args.language}' first",
-            file=sys.stderr,
-        )
-        return 2
+        return fail(IMPORT, f"no {layout.show(folder)}/; run 'kursus translations export {args.language}' first")
     result = import_all(layout, bank, args.language, record, strings)
     if result.errors:
-        for message in result.errors:
-            print(f"kursus translations import: {message}", file=sys.stderr)
-        print("kursus translations import: nothing was written", file=sys.stderr)
-        return 1
+        return stop(IMPORT, result.errors, "nothing was written")
     if not args.dry_run:
         write_all(layout, args.language, record, result)
     verb = "Would change (dry run, nothing written)" if args.dry_run else "Changed"

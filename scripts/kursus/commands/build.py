@@ -24,6 +24,9 @@ from ..packaging import (
 )
 from ..translations.layout import load_layout
 from ..zim import course_info, write_zim
+from ._common import fail, stop
+
+COMMAND = "kursus build"
 
 AUDIENCE_VARIABLE = "KURSUS_AUDIENCE"  # read by mkdocs.yml: audience: !ENV [KURSUS_AUDIENCE, trainer]
 
@@ -93,22 +96,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         build_site(root, site_dir)
     except MkDocsException as exc:
-        print(f"kursus build: {exc}", file=sys.stderr)
-        print("kursus build: nothing was written; fix the problems above and run again", file=sys.stderr)
-        return 1
+        return stop(COMMAND, [exc], "nothing was written; fix the problems above and run again")
     except OSError as exc:
-        print(f"kursus build: {exc}", file=sys.stderr)
-        return 1
+        return fail(COMMAND, exc, 1)
     print(f"==> Site built in {time.perf_counter() - started:.1f} s: {site_dir}", flush=True)
     if not args.no_zip:
         try:
             _packages(root, site_dir, dist_dir)
         except MkDocsException as exc:
-            print(f"kursus build: the learner's edition: {exc}", file=sys.stderr)
-            return 1
+            return fail(COMMAND, f"the learner's edition: {exc}", 1)
         except OSError as exc:
-            print(f"kursus build: {exc}", file=sys.stderr)
-            return 1
+            return fail(COMMAND, exc, 1)
     print(f"==> Open the course in a browser: {(site_dir / 'index.html').as_uri()}")
     return 0
 

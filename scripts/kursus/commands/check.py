@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 from pathlib import Path
 
 from ..problems import as_github, as_json, as_text, summary
-from ..project import ProjectError, load_project
+from ..project import ProjectError
 from ..quiz.bank import display_path, quiz_files
 from ..validation import validate
+from ._common import fail, project_of
+
+COMMAND = "kursus check"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,10 +33,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(args.root)
-    except ProjectError as exc:
-        print(f"kursus check: {exc}", file=sys.stderr)
+    project = project_of(COMMAND, args.root)
+    if project is None:
         return 2
     settings = project.settings
     if args.min_options is not None:
@@ -48,8 +48,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         course, problems = validate(project, paths, settings)
     except ProjectError as exc:
-        print(f"kursus check: {exc}", file=sys.stderr)
-        return 2
+        return fail(COMMAND, exc)
     if wanted is not None:
         problems = [p for p in problems if p.path in wanted]
     checked = len(wanted) if wanted is not None else course.files

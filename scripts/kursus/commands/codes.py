@@ -7,6 +7,7 @@ import sys
 
 from ..atomic import write_text
 from ..problemcodes import AUTHOR, CODES, LANGUAGES, TRANSLATOR, guide_path, stale_guides, updated
+from ._common import fail
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,8 +39,7 @@ def run(args: argparse.Namespace) -> int:
                 text = path.read_text(encoding="utf-8")
                 new = updated(text, guide, language)
                 if new is None:
-                    print(f"kursus codes: {path} has no generated code list section", file=sys.stderr)
-                    return 1
+                    return fail("kursus codes", f"{path} has no generated code list section", 1)
                 if new != text:
                     write_text(path, new)
                     print(f"updated {path}")

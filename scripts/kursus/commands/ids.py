@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from ..atomic import write_text
 from ..problems import as_text
-from ..project import ProjectError, load_project
 from ..quiz.bank import REGISTER, display_path, load_bank, quiz_files
 from ..quiz.model import GROUP_ID, QUESTION_ID
 from ..quiz.register import Register, bank_ids, read_register, register_findings, written
+from ._common import fail, project_of, stop
+
+COMMAND = "kursus ids"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,36 +33,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        project = load_project(args.root)
-    except ProjectError as exc:
-        print(f"kursus ids: {exc}", file=sys.stderr)
+    project = project_of(COMMAND, args.root)
+    if project is None:
         return 2
     if args.retire and not (args.reason or "").strip():
-        print("kursus ids: --retire needs --reason 'why the question was removed'", file=sys.stderr)
-        return 2
+        return fail(COMMAND, "--retire needs --reason 'why the question was removed'")
     path = project.quizzes_dir / REGISTER
     shown = display_path(path, project.root)
     bank, loading = load_bank(quiz_files(project.quizzes_dir), project.root)
     register, problems = read_register(path, shown)
     if problems or any(p.is_error for p in loading):
-        for line in as_text([*problems, *(p for p in loading if p.is_error)]):
-            print(line, file=sys.stderr)
-        print("kursus ids: nothing changed; fix the problems above first", file=sys.stderr)
-        return 1
+        found = as_text([*problems, *(p for p in loading if p.is_error)])
+        return stop(COMMAND, found, "nothing changed; fix the problems above first", prefixed=False)
     register = register or Register(shown)
     current = bank_ids(bank)
     changed = False
     for ref in args.retire:
         if ref in current:
-            print(f"kursus ids: {ref} is still in {current[ref][0]}; remove the question first", file=sys.stderr)
-            return 1
+            return fail(COMMAND, f"{ref} is still in {current[ref][0]}; remove the question first", 1)
         if ref in register.retired:
-            print(f"kursus ids: {ref} is retired already ({register.retired[ref][0]})", file=sys.stderr)
-            return 1
+            return fail(COMMAND, f"{ref} is retired already ({register.retired[ref][0]})", 1)
         if not QUESTION_ID.match(ref) and not GROUP_ID.match(ref):
-            print(f"kursus ids: '{ref}' is not a question or group id (m01.q03, m01.s01)", file=sys.stderr)
-            return 2
+            return fail(COMMAND, f"'{ref}' is not a question or group id (m01.q03, m01.s01)")
         # An id from before the register was kept may be retired without having been recorded.
         register.in_use.pop(ref, None)
         register.retired[ref] = (str(args.reason).strip(), 0)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import sys
 
-from ..project import ProjectError
-from ..translations.layout import load_layout
 from ..translations.newlang import NewLanguageError, add_language
 from ..ui import UiStringsError, load_strings
+from ._common import fail, layout_of
+
+COMMAND = "kursus new-language"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,15 +37,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    layout = layout_of(COMMAND, args.root)
+    if layout is None:
+        return 2
     try:
-        layout = load_layout(args.root)
         added = add_language(layout, args.code, args.name)
-    except (ProjectError, NewLanguageError) as exc:
-        print(f"kursus new-language: {exc}", file=sys.stderr)
-        return 2 if isinstance(exc, ProjectError) else 1
-    except OSError as exc:
-        print(f"kursus new-language: {exc}", file=sys.stderr)
-        return 1
+    except (NewLanguageError, OSError) as exc:
+        return fail(COMMAND, exc, 1)
     print(f"Added {added.name} ({added.code}) as a partial language.")
     for item in added.created:
         print(f"  created {item}")

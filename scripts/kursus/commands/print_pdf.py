@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
@@ -12,6 +11,9 @@ from ..printing.course import CourseError, load_course
 from ..printing.documents import compose
 from ..printing.pdf import CHROMIUM, PdfError, PdfPrinter
 from ..problems import as_text, summary
+from ._common import fail, stop
+
+COMMAND = "kursus print"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,20 +66,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         course, problems = load_course(root)
     except CourseError as exc:
-        print(f"kursus print: {exc}", file=sys.stderr)
-        return 2
+        return fail(COMMAND, exc)
     if course is None:
-        for line in as_text(problems):
-            print(line, file=sys.stderr)
-        print(summary(problems, len({p.path for p in problems})), file=sys.stderr)
-        print("kursus print: nothing was printed; fix the quiz problems above and run again", file=sys.stderr)
-        return 1
+        found = [*as_text(problems), summary(problems, len({p.path for p in problems}))]
+        return stop(COMMAND, found, "nothing was printed; fix the quiz problems above and run again", prefixed=False)
     known = course.project.languages
     languages = list(dict.fromkeys(args.language or known))
     unknown = [lang for lang in languages if lang not in known]
     if unknown:
-        print(f"kursus print: unknown language '{unknown[0]}' (this course has: {', '.join(known)})", file=sys.stderr)
-        return 2
+        return fail(COMMAND, f"unknown language '{unknown[0]}' (this course has: {', '.join(known)})")
     documents = compose(course, languages, with_bilingual=not args.no_bilingual)
     print(f"==> Printing {len(documents)} documents ({', '.join(languages)}) into {out}", flush=True)
     for note in dict.fromkeys(note for document in documents for note in document.notes):
@@ -98,10 +95,8 @@ def run(args: argparse.Namespace) -> int:
                     flush=True,
                 )
     except PdfError as exc:
-        print(f"kursus print: {exc}", file=sys.stderr)
-        return 1
+        return fail(COMMAND, exc, 1)
     except OSError as exc:
-        print(f"kursus print: cannot write the PDFs: {exc}", file=sys.stderr)
-        return 1
+        return fail(COMMAND, f"cannot write the PDFs: {exc}", 1)
     print(f"==> {len(documents)} PDFs, {total} pages, in {time.perf_counter() - started:.1f} s: {out}")
     return 0

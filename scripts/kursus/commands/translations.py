@@ -4,19 +4,19 @@ translation as up to date."""
 from __future__ import annotations
 
 import argparse
-import sys
 
-from ..project import ProjectError
-from ..quiz.bank import Bank, load_bank, quiz_files
+from ..paths import absent
+from ..quiz.bank import Bank
 from ..quiz.model import TextRef
 from ..translations.history import old_page, old_quiz_text, unified
-from ..translations.layout import Layout, blob_id, load_layout, text_hash
+from ..translations.layout import Layout, blob_id, text_hash
 from ..translations.marking import mark
 from ..translations.records import RecordError, load_record
 from ..translations.report import as_json, as_table
 from ..translations.selection import select
 from ..translations.status import collect_status, source_texts
 from ..ui import UiStringsError, load_strings
+from ._common import fail, layout_and_bank, stop
 from ._translations_po import register_po
 
 
@@ -80,25 +80,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _load(args: argparse.Namespace, command: str) -> tuple[Layout, Bank] | None:
-    try:
-        layout = load_layout(args.root)
-    except ProjectError as exc:
-        print(f"{command}: {exc}", file=sys.stderr)
-        return None
-    bank, _problems = load_bank(quiz_files(layout.quizzes_dir), layout.root)  # 'kursus check' reports those
-    return layout, bank
+    return layout_and_bank(command, args.root)
 
 
 def _language(layout: Layout, language: str, what: str) -> bool:
     if language == layout.source:
-        print(f"kursus translations {what}: {language} is the source language; give a translated one", file=sys.stderr)
+        fail(f"kursus translations {what}", f"{language} is the source language; give a translated one")
         return False
     if language not in layout.languages:
         known = ", ".join(layout.targets) or "none"
-        print(
-            f"kursus translations {what}: '{language}' is not a language of the course (translated languages: "
+        fail(
+            f"kursus translations {what}",
+            f"'{language}' is not a language of the course (translated languages: "
             f"{known}; add one with 'kursus new-language {language}')",
-            file=sys.stderr,
         )
         return False
     return True
@@ -113,15 +107,14 @@ def run_status(args: argparse.Namespace) -> int:
         if not _language(layout, language, "--language"):
             return 2
     strings: dict[str, dict[str, str]] = {}
-    if layout.ui_strings and layout.ui_strings.is_file():
+    if layout.ui_strings and not absent(layout.ui_strings):
         try:
             strings = load_strings(layout.ui_strings)
         except UiStringsError as exc:
-            print(f"kursus translations: {exc}", file=sys.stderr)
-            return 2
+            return fail("kursus translations", exc)
     statuses, errors = collect_status(layout, bank, strings, args.language)
     for problem in errors:
-        print(f"kursus translations: {problem}", file=sys.stderr)
+        fail("kursus translations", problem)
     if args.format == "json":
         print(as_json(layout, statuses))
     else:
@@ -140,13 +133,11 @@ def run_diff(args: argparse.Namespace) -> int:
     try:
         record = load_record(path, layout.show(path))
     except RecordError as exc:
-        print(f"kursus translations diff: {exc}", file=sys.stderr)
-        return 2
+        return fail("kursus translations diff", exc)
     texts = source_texts(bank, layout.source)
     chosen = select(layout, bank, texts, [args.item])
     if chosen.errors:
-        print(f"kursus translations diff: {chosen.errors[0]}", file=sys.stderr)
-        return 2
+        return fail("kursus translations diff", chosen.errors[0])
     unavailable = 0
     for rel in chosen.pages:
         unavailable += _diff_page(layout, args.language, rel, record.pages.get(rel))
@@ -216,30 +207,24 @@ def run_mark(args: argparse.Namespace) -> int:
     layout, bank = loaded
     if not _language(layout, args.language, "mark"):
         return 2
+    command = "kursus translations mark"
     if not args.items and not args.all:
-        print(
-            "kursus translations mark: name the pages, folders, quiz files or quiz ids you revised, or give "
+        return fail(
+            command,
+            "name the pages, folders, quiz files or quiz ids you revised, or give "
             f"--all to mark everything translated into {args.language} (see first: "
             f"kursus translations mark {args.language} --all --dry-run); nothing was written",
-            file=sys.stderr,
         )
-        return 2
     if args.items and args.all:
-        print("kursus translations mark: give items or --all, not both; nothing was written", file=sys.stderr)
-        return 2
+        return fail(command, "give items or --all, not both; nothing was written")
     try:
         result = mark(layout, bank, args.language, args.items, dry_run=args.dry_run)
     except RecordError as exc:
-        print(f"kursus translations mark: {exc}", file=sys.stderr)
-        return 2
+        return fail(command, exc)
     except OSError as exc:
-        print(f"kursus translations mark: {exc}; nothing was written", file=sys.stderr)
-        return 1
+        return fail(command, f"{exc}; nothing was written", 1)
     if result.errors:
-        for message in result.errors:
-            print(f"kursus translations mark: {message}", file=sys.stderr)
-        print("kursus translations mark: nothing was marked", file=sys.stderr)
-        return 1
+        return stop(command, result.errors, "nothing was marked")
     record = layout.show(layout.records(args.language))
     pages = f"{len(result.pages)} page{'' if len(result.pages) == 1 else 's'}"
     texts = f"{len(result.texts)} quiz text{'' if len(result.texts) == 1 else 's'}"

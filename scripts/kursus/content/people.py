@@ -21,12 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..paths import absent
 from ..problems import Problem, error
 from ..quiz.bank import Bank
-from ..rawtext import RawTextError, read
-from ..yamlio import load_fast
+from ..rawtext import RawTextError
+from ..yamlio import YamlSyntaxError, read_limited
 from .prose import reader_lines
 
 REGISTER = Path("includes") / "tokoh.yml"
@@ -75,16 +74,16 @@ def read_register(root: Path) -> tuple[Register | None, list[Problem]]:
     """The register, or None when the course has none (the check is then off)."""
     path = root / REGISTER
     shown = REGISTER.as_posix()
-    if not path.is_file():
+    if absent(path):
         return None, []
     try:
-        text = read(path)
-        data = load_fast(text)
-    except RawTextError as exc:  # a byte that is not UTF-8, or a control character: at its line
+        text, data = read_limited(path)
+    except OSError as exc:
+        return None, [error(shown, 1, "P001", f"the register cannot be read: {exc.strerror or exc}")]
+    except RawTextError as exc:  # a byte that is not UTF-8, a control character, or too large: at its line
         return None, [error(shown, exc.line, "P001", f"the register cannot be read: {exc.message}", exc.hint)]
-    except yaml.YAMLError as exc:
-        line = exc.problem_mark.line + 1 if getattr(exc, "problem_mark", None) else 1  # type: ignore[attr-defined]
-        return None, [error(shown, line, "P001", f"the register is not valid YAML: {getattr(exc, 'problem', exc)}")]
+    except YamlSyntaxError as exc:  # bad YAML, or over the depth and alias limits
+        return None, [error(shown, exc.line, "P001", f"the register is not valid YAML: {exc.message}", exc.hint)]
     if not isinstance(data, dict) or not isinstance(data.get("people"), list):
         return None, [error(shown, 1, "P001", "the register must be a mapping with a 'people:' list")]
     lines = _entry_lines(text)

@@ -6,6 +6,7 @@ import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import shown
 from ..problems import Problem, error
 from ..rawtext import RawTextError, TooLargeError, read
 from .model import Group, Question, Quiz, read_quiz
@@ -99,9 +100,4 @@ def _load(paths: list[Path], root: Path | None) -> tuple[Bank, list[Problem]]:
 
 def display_path(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` where it lies inside it, as problems show it."""
-    if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
-    return path.as_posix()
+    return shown(path, root)

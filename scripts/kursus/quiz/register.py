@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import absent
 from ..problems import Problem, error
 from ..rawtext import RawTextError, read
 from .bank import Bank
@@ -50,7 +51,7 @@ def _valid_id(value: object) -> bool:
 
 def read_register(path: Path, shown: str) -> tuple[Register | None, list[Problem]]:
     """The register, or None when the course has none; problems for what cannot be read in it (Q029)."""
-    if not path.exists():
+    if absent(path):
         return None, []
     hint = "see the example in quizzes/FORMAT.md, or rewrite it with 'kursus ids --record'"
     try:

@@ -1,4 +1,5 @@
-"""YAML loading that remembers line numbers, so every problem points into the source file."""
+"""YAML loading that remembers line numbers, so every problem points into the source file. The limits on
+size, depth and aliases are those of every contributor's YAML (``kursus.yamlio``)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,15 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..yamlio import FAST_LOADER
+from .. import yamlio
+from ..yamlio import YamlLimitError as YamlLimitError  # the quiz reader reports it as Q003
+from ..yamlio import YamlSyntaxError as YamlSyntaxError
+from ..yamlio import compose
+from ..yamlio import node_line as _line
 
-# Far above any real quiz file (the largest is about 60 kB, 9 levels deep, 1,200 values), and low
-# enough that a hostile file is refused in milliseconds instead of filling the memory.
-MAX_BYTES = 1_000_000
-MAX_DEPTH = 32
-MAX_VALUES = 50_000  # values after aliases are expanded (an "alias bomb" multiplies them)
+MAX_BYTES = yamlio.MAX_BYTES
 NO_ALIASES = "write each text out in full: quiz files need no anchors (&name) or aliases (*name)"
+DEPTH_HINT = "a quiz needs about ten levels"
 PLAIN_TAGS: dict[type[Node], str] = {MappingNode: "tag:yaml.org,2002:map", SequenceNode: "tag:yaml.org,2002:seq"}
 
 
@@ -32,66 +34,6 @@ class LList(list[Any]):
 
     line: int
     lines: list[int]
-
-
-class YamlSyntaxError(Exception):
-    def __init__(self, line: int, message: str, hint: str = "") -> None:
-        super().__init__(message)
-        self.line = line
-        self.message = message
-        self.hint = hint
-
-
-class YamlLimitError(YamlSyntaxError):
-    """The document is too deep, or its aliases expand too far."""
-
-
-def _line(node: Node) -> int:
-    return int(node.start_mark.line) + 1
-
-
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, MappingNode):
-        return [child for pair in node.value for child in pair]
-    if isinstance(node, SequenceNode):
-        return list(node.value)
-    return []
-
-
-def check_limits(root: Node) -> None:
-    """Raise ``YamlSyntaxError`` when the document, with its aliases expanded, is too deep or too large,
-    or an alias refers to the value that holds it. Each node is visited once (aliases share nodes), so
-    this is linear in the file, never in the expansion."""
-    size: dict[int, int] = {}
-    height: dict[int, int] = {}
-    open_nodes: set[int] = set()
-    stack: list[tuple[Node, bool]] = [(root, False)]
-    while stack:
-        node, done = stack.pop()
-        key = id(node)
-        if done:
-            children = _children(node)
-            open_nodes.discard(key)
-            size[key] = 1 + sum(size[id(c)] for c in children)
-            height[key] = 1 + max((height[id(c)] for c in children), default=0)
-            if height[key] > MAX_DEPTH:
-                raise YamlLimitError(
-                    _line(node), f"YAML nested more than {MAX_DEPTH} levels deep", "a quiz needs about ten levels"
-                )
-            if size[key] > MAX_VALUES:
-                raise YamlLimitError(
-                    _line(node),
-                    f"YAML of more than {MAX_VALUES:,} values once aliases (*name) are expanded",
-                    NO_ALIASES,
-                )
-            continue
-        if key in size:
-            continue
-        if key in open_nodes:
-            raise YamlLimitError(_line(node), "YAML alias (*name) inside the value it names: it never ends", NO_ALIASES)
-        open_nodes.add(key)
-        stack.append((node, True))
-        stack.extend((child, False) for child in reversed(_children(node)) if id(child) not in size)
 
 
 def _convert(node: Node, constructor: SafeConstructor) -> Any:
@@ -133,22 +75,9 @@ def _convert(node: Node, constructor: SafeConstructor) -> Any:
 
 def parse(text: str) -> Any:
     """Parse one YAML document; raise ``YamlSyntaxError`` with a line for any malformed input."""
-    try:
-        node = yaml.compose(text, Loader=FAST_LOADER)
-    except yaml.reader.ReaderError as exc:  # a character YAML refuses: it gives an offset, not a line
-        line = text.count("\n", 0, exc.position) + 1
-        raise YamlSyntaxError(line, f"YAML syntax: character #x{exc.character:04x} is not allowed") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        raise YamlSyntaxError(line, f"YAML syntax: {exc.problem or exc}") from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(1, f"YAML syntax: {exc}") from None
-    except RecursionError:
-        raise YamlSyntaxError(1, "YAML syntax: nested too deeply") from None
+    node = compose(text, DEPTH_HINT, NO_ALIASES)
     if node is None:
         return None
-    check_limits(node)
     try:
         # A constructor per document: a shared one keeps every node it has built, file after file.
         return _convert(node, SafeConstructor())

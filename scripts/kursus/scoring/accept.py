@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..quiz.answers import normalise, short_answer_matches
 from ..quiz.model import Question
+from ..quiz.types import kind
 from ..quiz.types.short import accepted_answers
 from .files import read_text
 from .model import InputError, Level, Note, note
@@ -60,7 +61,7 @@ def check(
         if nearest:
             return Bad("score_err_accept_unknown_near", {"qid": qid, "nearest": nearest[0]})
         return Bad("score_err_accept_unknown", {"qid": qid})
-    if q.type != "short":
+    if not kind(q).class_answers:
         return Bad("score_err_accept_type", {"qid": qid})
     if not normalise(answer):
         return Bad("score_err_accept_empty", {"qid": qid})

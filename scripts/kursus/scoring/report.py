@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 
 from ..quiz.model import Question
+from ..quiz.types import kind
 from .model import Level, Note, Participant, Strings, in_order
 from .review import EASY, HARD, MIN_CLASS, WEAK, half_up
 from .stats import Choice, ItemStats, NearMiss, Results
@@ -42,7 +43,7 @@ def title(results: Results, language: str, fallback: str) -> str:
 
 def choice_label(q: Question, c: Choice, t: Strings) -> str:
     if c.kind == "option":
-        label = f"“{c.label}”" if q.type == "short" else c.label
+        label = kind(q).report_label(c.label)
         return label + (MARK if c.correct else "") + (TRAINER if c.trainer else "")
     if c.kind == "judged":
         return t("score_judged_right" if c.correct else "score_judged_wrong")

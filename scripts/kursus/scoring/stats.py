@@ -23,8 +23,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..quiz.answers import normalise
-from ..quiz.labels import letter
 from ..quiz.model import Question, Quiz
+from ..quiz.types import kind
 from ..quiz.types.short import accepted_answers
 from . import paper
 from .accept import ClassAnswer, by_question, nearest
@@ -135,7 +135,7 @@ class Judge:
 
     def trainer(self, q: Question, r: Response) -> ClassAnswer | None:
         """The class answer that makes ``r`` correct when the quiz alone does not."""
-        if q.type != "short" or r.judged is not None or r.invalid or r.value is None or is_correct(q, r):
+        if not kind(q).class_answers or r.judged is not None or r.invalid or r.value is None or is_correct(q, r):
             return None
         wanted = normalise(str(r.value))
         return next((a for a in self.extra.get(q.id, []) if wanted and normalise(a.answer) == wanted), None)
@@ -213,8 +213,8 @@ def _counted(results: Results, judge: Judge, extra: list[ClassAnswer]) -> list[C
 def _near(results: Results, judge: Judge) -> list[NearMiss]:
     found: list[NearMiss] = []
     for q in results.questions:
-        if q.type != "short":
-            continue
+        if not kind(q).class_answers:
+            continue  # near misses only of answers a trainer may accept
         groups: dict[str, NearMiss] = {}
         for s in results.scored:
             r = s.participant.responses.get(q.id, Response())
@@ -249,12 +249,11 @@ def choices(q: Question, scored: list[Scored], judge: Judge | None = None) -> li
     judge = judge or Judge()
     given = [s.participant.responses.get(q.id, Response()) for s in scored]
     found: list[Choice] = []
-    if q.type in ("single", "multiple", "truefalse"):
-        labels = ["B", "S"] if q.type == "truefalse" else [letter(i) for i in range(len(q.options))]
-        key = paper.key(q)
-        for index, label in enumerate(labels):
-            count = sum(1 for r in given if r.value is not None and _picked(q, r, index))
-            found.append(Choice("option", label, count, label in key if q.type != "truefalse" else label == key))
+    tally = kind(q).tally(q)
+    if tally:
+        for index, (label, correct) in enumerate(tally):
+            count = sum(1 for r in given if r.value is not None and kind(q).picked(q, r.value, index))
+            found.append(Choice("option", label, count, correct))
     else:
         found.extend(_frequent(q, given, judge))
     judged = [r.judged for r in given if r.judged is not None]
@@ -266,16 +265,8 @@ def choices(q: Question, scored: list[Scored], judge: Judge | None = None) -> li
     return [c for c in found if c.count or c.kind == "option" or c.kind == "blank"]
 
 
-def _picked(q: Question, r: Response, index: int) -> bool:
-    if q.type == "single":
-        return bool(r.value == index)
-    if q.type == "multiple":
-        return index in r.value
-    return bool(r.value) == (index == 0)  # truefalse: B is index 0
-
-
 def _frequent(q: Question, given: list[Response], judge: Judge) -> list[Choice]:
-    """Short, ordering and matching: the most frequent responses (the correct one always listed)."""
+    """Types without a tally of labels: the most frequent responses (the correct one always listed)."""
     counts: Counter[str] = Counter()
     shown: dict[str, str] = {}
     correct: dict[str, bool] = {}
@@ -284,21 +275,21 @@ def _frequent(q: Question, given: list[Response], judge: Judge) -> list[Choice]:
         if r.value is None or r.invalid:
             continue
         label = paper.show(q, r)
-        group = normalise(label) if q.type == "short" else label
+        group = kind(q).group(q, label)
         counts[group] += 1
         shown.setdefault(group, label.strip())
         correct[group] = judge.correct(q, r)
         if judge.trainer(q, r) is not None:
             trainer.add(group)
-    if q.type != "short":
-        key = paper.key(q)
+    key = kind(q).key_response(q)
+    if key is not None:
         shown.setdefault(key, key)
         correct[key] = True
         counts.setdefault(key, 0)
     ranked = sorted(counts, key=lambda g: (-counts[g], not correct[g], g))
     top = ranked[:TOP_RESPONSES]
-    if q.type != "short" and paper.key(q) not in top:
-        top[-1] = paper.key(q)
+    if key is not None and key not in top:
+        top[-1] = key
     found = [Choice("option", shown[g], counts[g], correct[g], g in trainer) for g in top]
     other = sum(counts[g] for g in ranked if g not in top)
     if other:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..paths import shown
 from ..project import Project, load_project, plugin_config
 from .fallback import fallback_chain
 
@@ -47,10 +48,7 @@ class Layout:
 
     def show(self, path: Path) -> str:
         """A path as problems and reports show it: relative to the course folder."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return shown(path, self.root)
 
     def page(self, language: str, rel: str) -> Path:
         return self.docs_dir / language / rel
@@ -60,7 +58,9 @@ class Layout:
         folder = self.docs_dir / language
         if not folder.is_dir():
             return []
-        return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md") if _visible(p, folder))
+        # Only files: a folder named x.md or a link that loops is no page (the checks report it, D001).
+        found = (p for p in folder.rglob("*.md") if _visible(p, folder) and p.is_file())
+        return sorted(p.relative_to(folder).as_posix() for p in found)
 
     def records(self, language: str) -> Path:
         return self.root / RECORDS_DIR / f"{language}.yml"

@@ -23,10 +23,13 @@ from mkdocs_static_i18n.config import Locale as I18nLocale
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..atomic import write_text
+from ..paths import absent
 from ..project import plugin_config, read_config
+from ..rawtext import RawTextError, read
 from ..yamlio import MkdocsLoader
 from .layout import RECORDS_DIR, Layout
 from .marking import empty_record
+from .records import RecordError, load_record
 
 
 class NewLanguageError(Exception):
@@ -221,9 +224,16 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
         )
     name = name or label
     config_path = layout.root / "mkdocs.yml"
-    new_text = edited_config(config_path.read_text(encoding="utf-8"), code, name)
-    added = Added(code, name)
+    try:
+        config_text = read(config_path)  # edited as text: it must be UTF-8, as the other course files
+    except RawTextError as exc:
+        raise NewLanguageError(
+            f"mkdocs.yml:{exc.line}: {exc.message} ({exc.hint}), so it cannot be edited; nothing changed"
+        ) from None
+    new_text = edited_config(config_text, code, name)
     folder = layout.docs_dir / code
+    _check_existing(layout, folder, layout.records(code))
+    added = Added(code, name)
     if folder.exists():
         added.kept.append(layout.show(folder) + "/")
     else:
@@ -243,6 +253,18 @@ def add_language(layout: Layout, code: str, name: str | None = None) -> Added:
     write_text(config_path, new_text)
     added.created.append("mkdocs.yml (i18n languages)")
     return added
+
+
+def _check_existing(layout: Layout, folder: Path, record: Path) -> None:
+    """What is kept must be usable, or nothing is written: a file where the language's folder belongs,
+    or a record file that cannot be read (kept, it would fail every later command)."""
+    if not absent(folder) and not folder.is_dir():
+        raise NewLanguageError(f"{layout.show(folder)} is there but is not a folder; move it away; nothing changed")
+    if not absent(record):
+        try:
+            load_record(record, layout.show(record))
+        except RecordError as exc:
+            raise NewLanguageError(f"{exc}; fix or remove it; nothing changed") from None
 
 
 def material_languages() -> Path | None:

@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 
 from ..atomic import write_text
-from ..yamlio import load_fast
+from ..rawtext import RawTextError
+from ..yamlio import YamlLimitError, YamlSyntaxError, read_limited
 
 PAGES_KEY = "halaman"
 QUIZ_KEY = "kuis"
@@ -49,17 +50,18 @@ class Record:
 def load_record(path: Path, shown: str) -> Record:
     """An absent file is an empty record (nothing recorded yet)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text, data = read_limited(path)
     except FileNotFoundError:
         return Record()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RecordError(shown, 1, f"cannot read the record file: {exc}") from None
-    try:
-        data = load_fast(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+    except OSError as exc:
+        raise RecordError(shown, 1, f"cannot read the record file: {exc.strerror or exc}") from None
+    except RawTextError as exc:  # a bad byte (at its line) or a file over the size limit
+        raise RecordError(shown, exc.line, f"cannot read the record file: {exc.message} ({exc.hint})") from None
+    except YamlLimitError as exc:
+        raise RecordError(shown, exc.line, f"not valid YAML: {exc.message} ({exc.hint})") from None
+    except YamlSyntaxError as exc:
         raise RecordError(
-            shown, mark.line + 1 if mark else 1, "not valid YAML; restore it from git or run the mark command again"
+            shown, exc.line, "not valid YAML; restore it from git or run the mark command again"
         ) from None
     if data is None:
         return Record()

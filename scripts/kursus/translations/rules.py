@@ -4,7 +4,8 @@
 - T002 a record file (terjemahan/<lang>.yml) cannot be read (error);
 - T010-T014 a translation's structure differs from its source page (error);
 - T020 a glossary term is not rendered as agreed (warning);
-- T030/T031 a complete language lacks an interface string or a nav section title (error).
+- T030/T031 a complete language lacks an interface string or a nav section title (error);
+- T032 the interface strings file cannot be read (error).
 
 Out-of-date translations are not compared with their source: the source has changed, so differences
 are expected until the translator revises the page (the status report and a banner say so).
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..paths import absent
 from ..problems import Problem, error
 from ..quiz.bank import Bank
 from ..ui import UiStringsError, load_strings
@@ -25,9 +27,9 @@ from .structure import compare
 
 def translation_findings(layout: Layout, bank: Bank) -> tuple[list[Problem], list[LanguageStatus]]:
     """The problems, and the status of every translated language they were found from."""
-    strings = _strings(layout.ui_strings)
+    strings, unreadable = _strings(layout)
     statuses, record_errors = collect_status(layout, bank, strings or {})
-    problems = [error(e.path, e.line, "T002", e.message) for e in record_errors]
+    problems = [error(e.path, e.line, "T002", e.message) for e in record_errors] + unreadable
     glossary_path = layout.page(layout.source, GLOSSARY_PAGE)
     columns = {name.casefold(): code for code, name in layout.names.items()}
     columns.setdefault("english", "en")
@@ -100,14 +102,16 @@ def _interface(layout: Layout, status: LanguageStatus, strings: dict[str, dict[s
     return problems
 
 
-def _strings(path: Path | None) -> dict[str, dict[str, str]] | None:
-    """None when the course has no interface strings file (the build reports that itself)."""
-    if path is None or not path.is_file():
-        return None
+def _strings(layout: Layout) -> tuple[dict[str, dict[str, str]] | None, list[Problem]]:
+    """None when the course has no interface strings file (the build reports that itself); a file that
+    cannot be read is T032 here, as the build would stop on it."""
+    path = layout.ui_strings
+    if path is None or absent(path):
+        return None, []
     try:
-        return load_strings(path)
-    except UiStringsError:
-        return None
+        return load_strings(path), []
+    except UiStringsError as exc:
+        return None, [error(layout.show(path), exc.line, "T032", exc.message, exc.hint or "restore it from git")]
 
 
 def _read(path: Path) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..yamlio import load_fast
+from ..yamlio import YamlSyntaxError, compose, load_limited
 
 
 class EditError(Exception):
@@ -58,7 +58,10 @@ def _block_value(text: str, indent: int, language: str) -> list[str]:
 
 def set_text(document: str, source: str, line: int, language: str, value: str) -> str:
     """``document`` with the text mapping at ``line`` holding ``value`` for ``language``."""
-    root = yaml.compose(document, Loader=yaml.SafeLoader)
+    try:
+        root = compose(document)  # a quiz file, read before within the limits; checked again all the same
+    except YamlSyntaxError as exc:
+        raise EditError(f"line {exc.line}: {exc.message}") from None
     mapping = _text_mapping(root, source, line)
     lines = document.split("\n")
     if mapping.flow_style:
@@ -104,17 +107,17 @@ def _set_flow(document: str, mapping: MappingNode, language: str, value: str) ->
         line = line[:close].rstrip() + f", {language}: {quoted}" + line[close:]
     lines[row] = line
     edited = "\n".join(lines)
-    if load_fast(edited) is None:  # pragma: no cover - a flow line never empties the file
+    if load_limited(edited) is None:  # pragma: no cover - a flow line never empties the file
         raise EditError("the edit emptied the file")
     return edited
 
 
 def _verify(old: str, new: str, mapping: MappingNode, source: str, language: str, value: str) -> None:
     try:
-        before: Any = load_fast(old)
-        after: Any = load_fast(new)
-    except yaml.YAMLError as exc:
-        raise EditError(f"the edit would break the YAML ({exc}); write the text by hand") from None
+        before: Any = load_limited(old)
+        after: Any = load_limited(new)
+    except YamlSyntaxError as exc:
+        raise EditError(f"the edit would break the YAML ({exc.message}); write the text by hand") from None
     found = _find(after, source, mapping)
     if found is None or found.get(language) != value:
         raise EditError("the edit did not give the text back as written; write it by hand")

@@ -133,6 +133,41 @@ class QuestionType(ABC):
         """A result code's digits as a response; None if they cannot come from any answer."""
         return BLANK
 
+    # -- the trainer's report (scoring.stats, scoring.report, scoring.accept) ----------------------------
+
+    # Answers are words as written (not labels): a trainer may accept more of them for one class
+    # (``kursus score --accept``), and a wrong one close to an accepted one is listed as a near miss.
+    class_answers: ClassVar[bool] = False
+
+    def tally(self, q: Question) -> list[tuple[str, bool]]:
+        """The paper labels counted one by one in the report, each with whether it is (part of) the key;
+        [] when the report counts whole responses instead (the most frequent ones)."""
+        return []
+
+    def picked(self, q: Question, value: Any, index: int) -> bool:
+        """Whether an answer chose the ``index``-th label of ``tally``."""
+        return False
+
+    def group(self, q: Question, label: str) -> str:
+        """Responses shown as ``label`` that the report counts as one (words: the same once normalised)."""
+        return label
+
+    def key_response(self, q: Question) -> str | None:
+        """The correct response as the report shows it, always listed among the frequent ones; None when
+        no single response is the key (short answers: any accepted one)."""
+        return self.key(q)
+
+    def report_label(self, label: str) -> str:
+        """A response as the report prints it (words in quotation marks, letters as they are)."""
+        return label
+
+    # -- the progress page ------------------------------------------------------------------------------
+
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        """The key in the browser's answer form (kursus-codes.js judges stored answers again from it);
+        None when the browser needs none (ordering and matching: the identity order is the key)."""
+        return None
+
 
 def verdicts_as_general(r: Renderer, q: Question) -> list[str]:
     """The feedback for a correct and for an incorrect answer, for GIFT's general feedback (GIFT has no

@@ -161,6 +161,13 @@ class Choice(QuestionType):
     def version_key(self, q: Question, source_language: str) -> str:
         return ",".join(str(i) for i, o in enumerate(q.options) if o.correct)
 
+    def tally(self, q: Question) -> list[tuple[str, bool]]:
+        key = self.key(q)
+        return [(letter(i), letter(i) in key) for i in range(len(q.options))]
+
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        return [i for i, o in enumerate(q.options) if o.correct]
+
 
 class Single(Choice):
     """Exactly one option is correct; the learner picks one (radio buttons, round boxes)."""
@@ -192,6 +199,9 @@ class Single(Choice):
 
     def show(self, q: Question, value: Any) -> str:
         return letter(value)
+
+    def picked(self, q: Question, value: Any, index: int) -> bool:
+        return bool(value == index)
 
     def radices(self, q: Question) -> list[int]:
         return [len(q.options) + 1]
@@ -228,6 +238,9 @@ class Multiple(Choice):
 
     def show(self, q: Question, value: Any) -> str:
         return "".join(letter(i) for i in value)
+
+    def picked(self, q: Question, value: Any, index: int) -> bool:
+        return index in value
 
     def radices(self, q: Question) -> list[int]:
         return [2] * len(q.options)

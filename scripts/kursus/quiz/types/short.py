@@ -197,6 +197,20 @@ class Short(QuestionType):
     def key(self, q: Question) -> str:
         return " / ".join(dict.fromkeys(a[0] for a in q.accept.values() if a))
 
+    class_answers = True
+
+    def group(self, q: Question, label: str) -> str:
+        return normalise(label)
+
+    def key_response(self, q: Question) -> str | None:
+        return None
+
+    def report_label(self, label: str) -> str:
+        return f"“{label}”"
+
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        return accepted_in(q, language, fallback)
+
     def radices(self, q: Question) -> list[int]:
         return [3]
 

@@ -107,6 +107,16 @@ class TrueFalse(QuestionType):
     def version_key(self, q: Question, source_language: str) -> str:
         return str(q.answer).lower()
 
+    def tally(self, q: Question) -> list[tuple[str, bool]]:
+        key = self.key(q)
+        return [(label, label == key) for label in ("B", "S")]
+
+    def picked(self, q: Question, value: Any, index: int) -> bool:
+        return bool(value) == (index == 0)  # B (true) is the first label
+
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        return str(q.answer).lower()
+
     def radices(self, q: Question) -> list[int]:
         return [3]
 

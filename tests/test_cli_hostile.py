@@ -1,0 +1,189 @@
+"""Hostile files where the commands expect ordinary ones (links that loop, folders, bytes that are not
+UTF-8, control characters typed on the command line): a clear message and a non-zero exit, never a
+traceback, and nothing written half-way. Each case was a traceback or a silent skip before."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kursus.cli import main
+
+from conftest import clean_course
+
+LOOP = "Too many levels of symbolic links"
+
+
+@pytest.fixture
+def course(tmp_path: Path) -> Path:
+    return clean_course(tmp_path / "course")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
+    capsys.readouterr()
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return status, out + err
+
+
+def loop(path: Path) -> None:
+    """A link to itself: reading it fails with ELOOP; resolving it raised RuntimeError."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(path.name)
+
+
+def test_a_quiz_file_that_links_to_itself(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    loop(course / "quizzes" / "modul-02.yml")
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 1
+    assert f"quizzes/modul-02.yml:1: Q002 cannot read the file: {LOOP}" in output
+    status, output = run(capsys, "--root", str(course), "ids", "--record")
+    assert status == 1 and "nothing changed" in output
+    outside = course.parent / "given.yml"
+    loop(outside)
+    status, output = run(capsys, "--root", str(course), "check", str(outside))
+    assert status == 1 and f"given.yml:1: Q002 cannot read the file: {LOOP}" in output
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        ("quizzes/daftar-id.yml", f"quizzes/daftar-id.yml:1: Q029 cannot read the id register: {LOOP}"),
+        ("includes/tokoh.yml", f"includes/tokoh.yml:1: P001 the register cannot be read: {LOOP}"),
+        ("overrides/ui-strings.yml", f"overrides/ui-strings.yml:1: T032 cannot read the interface strings: {LOOP}"),
+        ("terjemahan/en.yml", f"terjemahan/en.yml:1: T002 cannot read the record file: {LOOP}"),
+    ],
+)
+def test_a_register_that_links_to_itself_is_reported_not_taken_as_absent(
+    course: Path, where: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (course / where).unlink(missing_ok=True)
+    loop(course / where)
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 1
+    assert expected in output
+
+
+def test_the_id_register_as_a_link_that_loops_is_not_replaced(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    register = course / "quizzes" / "daftar-id.yml"
+    loop(register)
+    status, output = run(capsys, "--root", str(course), "ids", "--record")
+    assert status == 1 and "nothing changed" in output
+    assert register.is_symlink()
+
+
+def test_interface_strings_as_a_folder(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    strings = course / "overrides" / "ui-strings.yml"
+    strings.unlink()
+    strings.mkdir()
+    status, output = run(capsys, "--root", str(course), "check")
+    assert (
+        status == 1 and "overrides/ui-strings.yml:1: T032 cannot read the interface strings: Is a directory" in output
+    )
+    status, output = run(capsys, "--root", str(course), "translations")
+    assert status == 2 and "ui-strings.yml:1: cannot read the interface strings: Is a directory" in output
+
+
+def test_a_folder_named_like_a_page(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = course / "docs" / "id" / "modul-01" / "index.md"
+    page.unlink()
+    page.mkdir()
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 1 and "docs/id/modul-01/index.md:1: D001 cannot read the page: Is a directory" in output
+    status, output = run(capsys, "--root", str(course), "translations")
+    assert status == 0 and "Translation status" in output
+
+
+def test_po_export_where_a_file_stands_for_the_folder(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    po = course / "terjemahan" / "po" / "en"
+    po.parent.mkdir(parents=True)
+    po.write_text("", encoding="utf-8")
+    status, output = run(capsys, "--root", str(course), "translations", "export", "en")
+    assert status == 1 and "kursus translations export: cannot write terjemahan/po/en" in output
+
+
+def test_po_export_of_a_page_that_is_not_utf8(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = course / "docs" / "en" / "modul-01" / "index.md"
+    page.write_bytes(b"# Module 1\n\nCaf\xe9.\n")
+    status, output = run(capsys, "--root", str(course), "translations", "export", "en")
+    assert status == 2
+    assert "docs/en/modul-01/index.md:3: D001 cannot read the page: byte 0xe9 is not UTF-8 text" in output
+    assert "nothing was written" in output
+    assert not (course / "terjemahan" / "po").exists()
+
+
+def test_new_language_with_a_config_that_is_not_utf8(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = course / "mkdocs.yml"
+    before = config.read_text(encoding="utf-8").encode("utf-16")
+    config.write_bytes(before)
+    status, output = run(capsys, "--root", str(course), "new-language", "vi")
+    assert status == 1
+    assert "mkdocs.yml:1: byte 0xff is not UTF-8 text (save the file as UTF-8)" in output
+    assert config.read_bytes() == before and not (course / "docs" / "vi").exists()
+
+
+def test_control_characters_typed_in_an_id_are_shown_escaped(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, output = run(capsys, "--root", str(course), "ids", "--retire", "m01.q\x07\x1b[2J", "--reason", "x")
+    assert status == 2
+    assert "'m01.q\\x07\\x1b[2J' is not a question or group id" in output
+    assert "\x07" not in output and "\x1b" not in output
+
+
+@pytest.mark.parametrize(
+    ("where", "expected"),
+    [
+        (
+            "quizzes/modul-02.yml",
+            "quizzes/modul-02.yml:1: Q002 this is not an ordinary file (a pipe, socket or device)",
+        ),
+        ("includes/tokoh.yml", "includes/tokoh.yml:1: P001 the register cannot be read: this is not an ordinary file"),
+        (
+            "overrides/ui-strings.yml",
+            "ui-strings.yml:1: T032 cannot read the interface strings: this is not an ordinary",
+        ),
+        ("docs/id/modul-01/latihan.md", "docs/id/modul-01/latihan.md:1: D001 cannot read the page: this is not an"),
+    ],
+)
+def test_a_named_pipe_is_refused_not_waited_on(
+    course: Path, where: str, expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Opening a pipe for reading waits for a writer: 'kursus check' hung for ever before.
+    path = course / where
+    path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(path)
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 1 and expected in output
+
+
+def test_mkdocs_yml_as_a_named_pipe(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = course / "mkdocs.yml"
+    config.unlink()
+    os.mkfifo(config)
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 2 and "mkdocs.yml:1: mkdocs.yml is not an ordinary file (a pipe, socket or device)" in output
+
+
+@pytest.mark.parametrize(
+    ("where", "make", "expected"),
+    [
+        ("docs/vi", lambda p: p.write_text("", encoding="utf-8"), "docs/vi is there but is not a folder"),
+        ("terjemahan/vi.yml", lambda p: p.mkdir(), "terjemahan/vi.yml:1: cannot read the record file: Is a directory"),
+        ("terjemahan/vi.yml", lambda p: p.write_bytes(b"halaman:\n  a: \xff\n"), "terjemahan/vi.yml:2: cannot read"),
+    ],
+)
+def test_new_language_does_not_keep_what_it_cannot_use(
+    course: Path, where: str, make: Callable[[Path], object], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Before, a file named docs/vi or an unreadable record was 'kept' and the language added all the same.
+    path = course / where
+    path.parent.mkdir(parents=True, exist_ok=True)
+    make(path)
+    config = (course / "mkdocs.yml").read_bytes()
+    status, output = run(capsys, "--root", str(course), "new-language", "vi")
+    assert status == 1 and expected in output and "nothing changed" in output
+    assert (course / "mkdocs.yml").read_bytes() == config
