@@ -36,7 +36,9 @@ class Choice(QuestionType):
     required = ("options",)
     input_type = "checkbox"
     round_box = False
+    one_answer = False  # the learner picks exactly one option
     gift_degraded: str | None = None  # how GIFT changes the type (export.gift.DEGRADATIONS), if it does
+    moodle_degraded: str | None = None  # how Moodle XML changes it (export.moodle_xml.DEGRADATIONS)
 
     def read(self, reader: Reader, q: Question, node: LMap) -> None:
         if "options" not in node:
@@ -158,15 +160,15 @@ class Choice(QuestionType):
     def moodle(self, r: Renderer, q: Question) -> MoodleAnswer:
         # the website shows the options in the quiz file's order, lettered like the paper (A, B, C)
         parts = [
-            value("single", "true" if self.input_type == "radio" else "false"),
+            value("single", "true" if self.one_answer else "false"),
             value("shuffleanswers", "false"),
             value("answernumbering", "ABCD"),
             value("showstandardinstruction", "1"),
-            *combined_feedback("", "", "", numbers=self.input_type != "radio"),
+            *combined_feedback("", "", "", numbers=not self.one_answer),
         ]
         for option, grade in zip(q.options, self.moodle_grades(q), strict=True):
             parts.append(answer(grade, inline(r.text(option.text)), block(r.text(option.feedback))))
-        return MoodleAnswer("multichoice", parts, degraded=[self.gift_degraded] if self.gift_degraded else [])
+        return MoodleAnswer("multichoice", parts, degraded=[self.moodle_degraded] if self.moodle_degraded else [])
 
     # -- scoring ----------------------------------------------------------------------------------------
 
@@ -186,6 +188,7 @@ class Single(Choice):
     name = "single"
     input_type = "radio"
     round_box = True
+    one_answer = True
 
     def check_correct(self, q: Question, correct: int) -> Iterable[Problem]:
         if q.options and correct != 1:
@@ -228,6 +231,7 @@ class Multiple(Choice):
     name = "multiple"
 
     gift_degraded = "multiple_partial"  # GIFT has no all-or-nothing: each correct option 100/k %, wrong -100 %
+    moodle_degraded = "multiple_partial"  # nor have Moodle's core types (see moodle_grades)
 
     def gift_mark(self, q: Question, option: Option) -> str:
         correct = max(1, sum(o.correct for o in q.options))  # none correct is refused (Q031) before export
