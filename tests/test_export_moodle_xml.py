@@ -19,6 +19,7 @@ from kursus.cli import main
 from kursus.project import load_project
 from kursus.quiz.bank import Bank
 from kursus.quiz.model import Group, Question
+from kursus.quiz.types import TYPES
 from kursus.quiz.types.moodle import GRADES, shares
 from kursus.validation import validate
 
@@ -259,3 +260,29 @@ def test_export_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     err = capsys.readouterr().err
     assert "quizzes/modul-01.yml:" in err and "Q030" in err and "nothing written" in err
     assert not (course / "dist").exists()
+
+
+def test_an_essays_hint_goes_to_the_general_feedback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Moodle's essays take no hints: a reflective question's hint is kept, in the general feedback."""
+    course = copy_course(tmp_path)
+    quiz = course / "quizzes" / "modul-01.yml"
+    quiz.write_text(
+        quiz.read_text(encoding="utf-8").replace(
+            "    type: reflective\n",
+            "    type: reflective\n    hint: {id: Pikirkan klien terakhir., en: Think of your last client.}\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    tree = export(course, "en", tmp_path / "bank.xml")
+    essay = next(q for q in tree.getroot().findall("question") if q.findtext("name/text") == "m01.q07")
+    assert essay.find("hint") is None
+    assert text_of(essay, "generalfeedback/text").endswith(
+        "<p><strong>Hint:</strong></p><p>Think of your last client.</p>"
+    )
+    assert "1 × hints of essays are in the general feedback" in capsys.readouterr().out
+
+
+def test_every_type_exports() -> None:
+    """A new type cannot be registered without its Moodle XML form (the method is abstract)."""
+    assert all(not getattr(t.moodle, "__isabstractmethod__", False) for t in TYPES.values())
