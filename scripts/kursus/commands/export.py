@@ -109,9 +109,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "export",
         help="write the course for a learning-management system (Moodle GIFT, Moodle XML)",
         description=(
-            "Write every question of every module in one language, one category per module, after the "
-            f"course's checks pass, and list what the format cannot carry as it is. {listed}. Without a "
-            "format (or with 'all'), every format for every language of the course."
+            "Write the course for a learning-management system into dist/LANG/ after the course's checks "
+            f"pass, and list what each format cannot carry as it is. {listed}. Without a format (or with "
+            "'all'), every format for every language of the course."
         ),
     )
     p.add_argument("format", nargs="?", default=ALL, choices=(*BY_NAME, ALL), help="the export format (default: all)")
