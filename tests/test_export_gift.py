@@ -2,7 +2,7 @@
 
 tests/export/ is a small course with every question type, a scenario group, a hint, points and GIFT's
 special characters in a text; ``expected-<lang>.gift`` is its exact export (``--update-snapshots``
-rewrites them). The independent GIFT parser check (gift-pegjs) is run by ``make test`` elsewhere.
+rewrites them). The independent GIFT parser check (gift-pegjs) is in test_export_gift_parser.py.
 """
 
 from __future__ import annotations

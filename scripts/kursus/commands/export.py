@@ -1,76 +1,164 @@
-"""``kursus export``: the question bank for learning-management systems (Moodle GIFT)."""
+"""``kursus export``: the course for learning-management systems, one entry of ``FORMATS`` per format.
+
+A format is a name, a one-line description and a function that writes it for one language and says
+what it wrote. ``kursus export`` alone (or ``all``) writes every format for every language of the course
+into dist/<language>/; the course's checks run once, first, and nothing is written if they find errors.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import replacing
 from ..export.gift import gift_bank
+from ..export.moodle_xml import moodle_bank
 from ..problems import as_text, summary
-from ..project import ProjectError, load_project
+from ..project import Project, ProjectError, load_project
+from ..quiz.bank import Bank
 from ..quiz.render import Renderer
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
 from ..validation import validate
 
 COURSE = "Kursus Konselor"
-FILE_NAME = "bank-soal.gift"
+ALL = "all"
+
+
+@dataclass
+class Job:
+    """What every format needs: the course, its checked question bank and interface strings."""
+
+    project: Project
+    bank: Bank
+    strings: dict[str, dict[str, str]]
+
+    def renderer(self, language: str) -> Renderer:
+        """Texts in ``language``, falling back like the website."""
+        project = self.project
+        via = interface_fallbacks(language, project.default_language, project.complete_languages)
+        t = translator(self.strings, language, project.default_language, via)
+        return Renderer(self.bank, language, project.default_language, t)
+
+
+@dataclass
+class Written:
+    """One file written: where, a summary, and what the format could not carry as it is."""
+
+    path: Path
+    summary: str
+    degraded: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # on the command line
+    label: str  # in messages
+    description: str
+    file_name: str  # in dist/<language>/
+    write: Callable[[Job, str, Path], Written]  # (job, language, target) -> what was written
+
+
+def write_text(target: Path, text: str) -> None:
+    with replacing(target) as temp:
+        temp.write_text(text, encoding="utf-8")
+
+
+def counted(questions: int, categories: int) -> str:
+    return f"{questions} questions in {categories} {'category' if categories == 1 else 'categories'}"
+
+
+def write_gift(job: Job, language: str, target: Path) -> Written:
+    bank = gift_bank(job.bank, job.renderer(language), COURSE)
+    write_text(target, bank.text)
+    return Written(target, counted(bank.questions, bank.categories), bank.report())
+
+
+def write_moodle_xml(job: Job, language: str, target: Path) -> Written:
+    bank = moodle_bank(job.bank, job.renderer(language), COURSE)
+    write_text(target, bank.text)
+    return Written(target, counted(bank.questions, bank.categories), bank.report())
+
+
+FORMATS = (
+    Format(
+        "gift",
+        "GIFT",
+        "the question bank in Moodle GIFT: ordering as matching, scenario case texts repeated, reflective "
+        "questions as essays, hints in the general feedback",
+        "bank-soal.gift",
+        write_gift,
+    ),
+    Format(
+        "moodle-xml",
+        "Moodle XML",
+        "the question bank in Moodle XML, with marks, hints, per-option feedback and shuffling: ordering as "
+        "matching, reflective questions as essays",
+        "bank-soal.xml",
+        write_moodle_xml,
+    ),
+)
+BY_NAME = {f.name: f for f in FORMATS}
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    listed = "; ".join(f"'{f.name}': {f.description} (dist/LANG/{f.file_name})" for f in FORMATS)
     p = sub.add_parser(
         "export",
-        help="write the question bank for a learning-management system (Moodle GIFT)",
+        help="write the course for a learning-management system (Moodle GIFT, Moodle XML)",
         description=(
-            "Write every question of every module in one language, one category per module, after the "
-            "course's checks pass. 'gift' writes dist/<language>/bank-soal.gift for Moodle's GIFT import and "
-            "lists what GIFT cannot carry as it is (ordering as matching, scenario case texts repeated, "
-            "reflective questions as essays, hints in the general feedback)."
+            "Write the course for a learning-management system into dist/LANG/ after the course's checks "
+            f"pass, and list what each format cannot carry as it is. {listed}. Without a format (or with "
+            "'all'), every format for every language of the course."
         ),
     )
-    p.add_argument("format", choices=("gift",), help="the export format")
-    p.add_argument("--language", metavar="LANG", help="the language of the texts (default: the course's source)")
-    p.add_argument("-o", "--output", type=Path, metavar="FILE", help=f"where to write (default: dist/LANG/{FILE_NAME})")
+    p.add_argument("format", nargs="?", default=ALL, choices=(*BY_NAME, ALL), help="the export format (default: all)")
+    p.add_argument("--language", metavar="LANG", help="the language of the texts (default: every language)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write (one format, one language)")
     p.set_defaults(run=run)
 
 
+def fail(message: str, status: int = 1) -> int:
+    print(f"kursus export: {message}", file=sys.stderr)
+    return status
+
+
 def run(args: argparse.Namespace) -> int:
+    formats = FORMATS if args.format == ALL else (BY_NAME[args.format],)
     try:
         project = load_project(args.root)
-        language = args.language or project.default_language
-        if language not in project.languages:
-            print(
-                f"kursus export: --language {language}: the course has {', '.join(project.languages)}",
-                file=sys.stderr,
-            )
-            return 2
+        languages = [args.language] if args.language else list(project.languages)
+        if args.language and args.language not in project.languages:
+            return fail(f"--language {args.language}: the course has {', '.join(project.languages)}", 2)
+        if args.output and (len(formats) > 1 or not args.language):
+            return fail("-o/--output needs one format and --language (it names one file)", 2)
         strings = load_strings(project.ui_strings)
         course, problems = validate(project)
-        bank = course.bank
     except ProjectError as exc:
-        print(f"kursus export: {exc}", file=sys.stderr)
-        return 2
+        return fail(str(exc), 2)
     except UiStringsError as exc:
-        print(f"kursus export: {exc}", file=sys.stderr)
-        return 1
+        return fail(str(exc))
     errors = [p for p in problems if p.is_error]
     if errors:  # never export a bank the checker refuses: the same rule as the build
         for line in as_text(errors):
             print(line, file=sys.stderr)
-        print(f"kursus export: nothing written; {summary(errors, course.files)}", file=sys.stderr)
-        return 1
-    via = interface_fallbacks(language, project.default_language, project.complete_languages)
-    t = translator(strings, language, project.default_language, via)
-    exported = gift_bank(bank, Renderer(bank, language, project.default_language, t), COURSE)
-    target = args.output or project.root / "dist" / language / FILE_NAME
-    with replacing(target) as temp:
-        temp.write_text(exported.text, encoding="utf-8")
-    shown = target.relative_to(project.root) if target.is_relative_to(project.root) else target
-    categories = "category" if exported.categories == 1 else "categories"
-    print(f"wrote {shown}: {exported.questions} questions in {exported.categories} {categories}")
-    if exported.degraded:
-        print("degraded (GIFT cannot carry these as they are):")
-        for line in exported.report():
-            print(f"  {line}")
+        return fail(f"nothing written; {summary(errors, course.files)}")
+    job = Job(project, course.bank, strings)
+    for form in formats:
+        for language in languages:
+            target = args.output or project.root / "dist" / language / form.file_name
+            try:
+                written = form.write(job, language, target)
+            except OSError as exc:
+                return fail(f"cannot write {shown(project, target)}: {exc.strerror or exc}")
+            print(f"wrote {shown(project, written.path)}: {written.summary}")
+            if written.degraded:
+                print(f"  degraded ({form.label} cannot carry these as they are):")
+                print("\n".join(f"    {line}" for line in written.degraded))
     return 0
+
+
+def shown(project: Project, path: Path) -> str:
+    return str(path.relative_to(project.root) if path.is_relative_to(project.root) else path)

@@ -9,13 +9,16 @@ registry (``quiz.types.TYPES``) and never branch on its name.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...scoring.response import BLANK, Response
 from ..items import Question
+from ..markup import block
 from .gift import GiftAnswer, gift_block, labelled
+from .moodle import MoodleAnswer, combined_feedback
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -90,6 +93,10 @@ class QuestionType(ABC):
     @abstractmethod
     def gift(self, r: Renderer, q: Question) -> GiftAnswer:
         """The question's answers in Moodle GIFT, in the renderer's language."""
+
+    @abstractmethod
+    def moodle(self, r: Renderer, q: Question) -> MoodleAnswer:
+        """The question's type-specific part in Moodle XML, in the renderer's language."""
 
     # -- scoring ----------------------------------------------------------------------------------------
 
@@ -177,6 +184,13 @@ def verdicts_as_general(r: Renderer, q: Question) -> list[str]:
         for key, label in (("correct", "export_if_correct"), ("incorrect", "export_if_incorrect"))
         if key in q.feedback and r.text(q.feedback[key])
     ]
+
+
+def verdicts_as_combined(r: Renderer, q: Question) -> list[ET.Element]:
+    """The feedback for a correct and for an incorrect answer as Moodle's combined feedback; a partly
+    correct answer is not correct on the website, so it gets the feedback for an incorrect one."""
+    right, wrong = (block(r.text(q.feedback.get(key, {}))) for key in ("correct", "incorrect"))
+    return combined_feedback(right, wrong, wrong, numbers=True)
 
 
 def read_verdicts(reader: Reader, q: Question, node: LMap) -> None:

@@ -18,6 +18,7 @@ from .base import COMMON, QuestionType
 from .cells import indexes
 from .distinct import same_in_one_language
 from .gift import GiftAnswer, gift_block, gift_text, weight
+from .moodle import MOST_CORRECT, MoodleAnswer, answer, combined_feedback, shares, value
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -35,7 +36,9 @@ class Choice(QuestionType):
     required = ("options",)
     input_type = "checkbox"
     round_box = False
+    one_answer = False  # the learner picks exactly one option
     gift_degraded: str | None = None  # how GIFT changes the type (export.gift.DEGRADATIONS), if it does
+    moodle_degraded: str | None = None  # how Moodle XML changes it (export.moodle_xml.DEGRADATIONS)
 
     def read(self, reader: Reader, q: Question, node: LMap) -> None:
         if "options" not in node:
@@ -150,6 +153,23 @@ class Choice(QuestionType):
             rows.append(f"\t{self.gift_mark(q, option)}{gift_text(r.text(option.text))}{tail}")
         return GiftAnswer("\n" + "\n".join(rows) + "\n", degraded=self.gift_degraded)
 
+    def moodle_grades(self, q: Question) -> list[str]:
+        """Each option's grade in % (Moodle's 'fraction')."""
+        return ["100" if option.correct else "0" for option in q.options]
+
+    def moodle(self, r: Renderer, q: Question) -> MoodleAnswer:
+        # the website shows the options in the quiz file's order, lettered like the paper (A, B, C)
+        parts = [
+            value("single", "true" if self.one_answer else "false"),
+            value("shuffleanswers", "false"),
+            value("answernumbering", "ABCD"),
+            value("showstandardinstruction", "1"),
+            *combined_feedback("", "", "", numbers=not self.one_answer),
+        ]
+        for option, grade in zip(q.options, self.moodle_grades(q), strict=True):
+            parts.append(answer(grade, inline(r.text(option.text)), block(r.text(option.feedback))))
+        return MoodleAnswer("multichoice", parts, degraded=[self.moodle_degraded] if self.moodle_degraded else [])
+
     # -- scoring ----------------------------------------------------------------------------------------
 
     def takes_invalid_mark(self, q: Question) -> bool:
@@ -175,6 +195,7 @@ class Single(Choice):
     name = "single"
     input_type = "radio"
     round_box = True
+    one_answer = True
 
     def check_correct(self, q: Question, correct: int) -> Iterable[Problem]:
         if q.options and correct != 1:
@@ -220,14 +241,30 @@ class Multiple(Choice):
     name = "multiple"
 
     gift_degraded = "multiple_partial"  # GIFT has no all-or-nothing: each correct option 100/k %, wrong -100 %
+    moodle_degraded = "multiple_partial"  # nor have Moodle's core types (see moodle_grades)
 
     def gift_mark(self, q: Question, option: Option) -> str:
         correct = max(1, sum(o.correct for o in q.options))  # none correct is refused (Q031) before export
         return f"~%{weight(100 / correct)}%" if option.correct else "~%-100%"
 
+    def moodle_grades(self, q: Question) -> list[str]:
+        # partial credit, the nearest to all-or-nothing Moodle's own types allow: the correct options
+        # share 100 %, each wrong one takes 100 % away (Moodle never gives less than 0)
+        right = iter(shares(sum(o.correct for o in q.options)))
+        return [next(right) if option.correct else "-100" for option in q.options]
+
     def check_correct(self, q: Question, correct: int) -> Iterable[Problem]:
         if q.options and correct == 0:
             yield error(q.path, q.line, "Q031", f"{q.id}: no option is marked correct", "mark at least one")
+        if correct > MOST_CORRECT:
+            yield error(
+                q.path,
+                q.line,
+                "X001",
+                f"{q.id}: {correct} correct options; Moodle's grades cannot share 100 % among more than "
+                f"{MOST_CORRECT}, so the question cannot be exported",
+                f"mark at most {MOST_CORRECT} options correct, or split the question",
+            )
 
     def is_correct(self, q: Question, value: Any) -> bool:
         return set(value) == {i for i, o in enumerate(q.options) if o.correct}

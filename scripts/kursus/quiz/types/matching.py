@@ -13,10 +13,11 @@ from ..answers import normalise
 from ..items import Question
 from ..labels import letter, right_order
 from ..markup import dom_id, inline
-from .base import COMMON, QuestionType, read_verdicts, verdicts_as_general
+from .base import COMMON, QuestionType, read_verdicts, verdicts_as_combined, verdicts_as_general
 from .cells import LETTERS, SEPARATORS, valid_list
 from .distinct import check_columns
 from .gift import GiftAnswer, gift_text
+from .moodle import MoodleAnswer, matched, value
 from .ordering import answered_list
 
 if TYPE_CHECKING:
@@ -101,6 +102,13 @@ class Matching(QuestionType):
         rows = [f"\t={gift_text(r.text(left))} -> {gift_text(r.text(right))}" for left, right in q.pairs]
         general = verdicts_as_general(r, q)
         return GiftAnswer("\n" + "\n".join(rows) + "\n", general, "matching_verdicts" if general else None)
+
+    def moodle(self, r: Renderer, q: Question) -> MoodleAnswer:
+        # left sides in the quiz file's order, as on the website (Moodle always shuffles the right sides,
+        # which it shows as plain text in a menu, as the website does)
+        parts = [value("shuffleanswers", "false"), *verdicts_as_combined(r, q)]
+        parts += [matched(inline(r.text(left)), r.text(right).strip()) for left, right in q.pairs]
+        return MoodleAnswer("match", parts)
 
     # -- scoring ----------------------------------------------------------------------------------------
 

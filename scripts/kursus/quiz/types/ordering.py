@@ -14,10 +14,11 @@ from ..items import Question
 from ..labels import letter, step_order
 from ..markup import inline
 from ..source import line_of
-from .base import COMMON, QuestionType, read_verdicts, verdicts_as_general
+from .base import COMMON, QuestionType, read_verdicts, verdicts_as_combined, verdicts_as_general
 from .cells import ORDER_SEPARATORS, indexes, valid_list
 from .distinct import check_columns
 from .gift import GiftAnswer, gift_text
+from .moodle import MoodleAnswer, matched, value
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -91,6 +92,13 @@ class Ordering(QuestionType):
         # GIFT has no ordering question: each step is matched to its position (1 = first)
         rows = [f"\t={gift_text(r.text(step))} -> {n}" for n, step in enumerate(q.steps, start=1)]
         return GiftAnswer("\n" + "\n".join(rows) + "\n", verdicts_as_general(r, q), "ordering_as_matching")
+
+    def moodle(self, r: Renderer, q: Question) -> MoodleAnswer:
+        # Moodle's ordering type is a plugin, not in every Moodle: a matching question (a core type),
+        # each step to its position (1 = first); the steps are shuffled, as on the website
+        parts = [value("shuffleanswers", "true"), *verdicts_as_combined(r, q)]
+        parts += [matched(inline(r.text(step)), str(n)) for n, step in enumerate(q.steps, start=1)]
+        return MoodleAnswer("match", parts, degraded=["ordering_as_matching"])
 
     # -- scoring ----------------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from ..items import Question
 from ..markup import block, dom_id, inline
 from .base import QuestionType
 from .gift import GiftAnswer, gift_block, gift_text, labelled
+from .moodle import MoodleAnswer, html, value
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -68,6 +69,25 @@ class Reflective(QuestionType):
             labelled(r.t("self_check"), "\\n" + points),
         ]
         return GiftAnswer("", general, "reflective_as_essay")
+
+    def moodle(self, r: Renderer, q: Question) -> MoodleAnswer:
+        # an essay with mark 0 (not scored, as on the website); the model answer and the self-check points
+        # are the grader's information and, for the learner after answering, the general feedback
+        points = "".join(f"<li>{inline(r.text(p))}</li>" for p in q.checklist)
+        model = (
+            f"<p><strong>{escape(r.t('model_answer'))}:</strong></p>{block(r.text(q.model_answer))}"
+            f"<p><strong>{escape(r.t('self_check'))}:</strong></p><ul>{points}</ul>"
+        )
+        parts = [
+            value("responseformat", "editor"),
+            value("responserequired", "1"),
+            value("responsefieldlines", str(PAPER_LINES + 2)),
+            value("attachments", "0"),
+            value("attachmentsrequired", "0"),
+            html("graderinfo", model),
+            html("responsetemplate", ""),
+        ]
+        return MoodleAnswer("essay", parts, [model], ["reflective_as_essay"], penalty="0", hints=False)
 
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         return escape(p.t("not_scored"))

@@ -15,10 +15,12 @@ from ...problems import Problem, error
 from ...scoring.response import BLANK, Response
 from ..answers import normalise, short_answer_matches
 from ..items import Question
-from ..markup import dom_id
+from ..markup import block, dom_id
 from ..source import LMap, line_of
 from .base import COMMON, QuestionType, read_verdicts
 from .gift import GiftAnswer, gift_block, gift_text, labelled
+from .moodle import MoodleAnswer, value
+from .moodle import answer as moodle_answer
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -185,6 +187,17 @@ class Short(QuestionType):
         wrong = r.text(q.feedback.get("incorrect", {}))
         general = [labelled(r.t("export_if_incorrect"), gift_block(wrong))] if wrong else []
         return GiftAnswer("\n" + "\n".join(rows) + "\n", general, "short_incorrect" if wrong else None)
+
+    def moodle(self, r: Renderer, q: Question) -> MoodleAnswer:
+        # every accepted answer, case ignored (usecase 0); '*' matches any other answer, so a wrong
+        # answer gets the feedback for an incorrect one
+        right, wrong = (block(r.text(q.feedback.get(key, {}))) for key in ("correct", "incorrect"))
+        parts = [value("usecase", "0")]
+        accepted = [a.strip() for a in accepted_in(q, r.lang, r.fallback) if a.strip()]
+        parts += [moodle_answer("100", a, right, plain=True) for a in accepted]
+        if wrong:
+            parts.append(moodle_answer("0", "*", wrong, plain=True))
+        return MoodleAnswer("shortanswer", parts, degraded=["short_matching"])
 
     # -- scoring ----------------------------------------------------------------------------------------
 

@@ -9,10 +9,11 @@ from ...printing.marks import box
 from ...scoring.response import BLANK, Response
 from ..answers import normalise
 from ..items import Question
-from ..markup import dom_id
+from ..markup import block, dom_id
 from ..source import line_of
 from .base import COMMON, QuestionType, read_verdicts
 from .gift import GiftAnswer, gift_block
+from .moodle import MoodleAnswer, answer
 
 if TYPE_CHECKING:
     from ...printing.paper import PaperRenderer
@@ -84,6 +85,16 @@ class TrueFalse(QuestionType):
         wrong, right = (gift_block(r.text(q.feedback.get(k, {}))) for k in ("incorrect", "correct"))
         tail = f"#{wrong}#{right}" if wrong or right else ""
         return GiftAnswer(("TRUE" if q.answer else "FALSE") + tail)
+
+    def moodle(self, r: Renderer, q: Question) -> MoodleAnswer:
+        # each answer carries the feedback a learner who picks it gets; a second try would be a sure
+        # guess, so it earns nothing (penalty 1, Moodle's own default for the type)
+        right, wrong = (block(r.text(q.feedback.get(key, {}))) for key in ("correct", "incorrect"))
+        parts = [
+            answer("100" if q.answer is side else "0", word, right if q.answer is side else wrong, plain=True)
+            for side, word in ((True, "true"), (False, "false"))
+        ]
+        return MoodleAnswer("truefalse", parts, penalty="1")
 
     # -- scoring ----------------------------------------------------------------------------------------
 
