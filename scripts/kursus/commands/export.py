@@ -29,13 +29,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "reflective questions as essays, hints in the general feedback)."
         ),
     )
-    p.add_argument("format", choices=("gift",), help="the export format")
+    p.add_argument(
+        "format", choices=("gift", "scorm"), help="gift: the question bank; scorm: the learner's course for an LMS"
+    )
     p.add_argument("--language", metavar="LANG", help="the language of the texts (default: the course's source)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help=f"where to write (default: dist/LANG/{FILE_NAME})")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == "scorm":  # the learner's site as a SCORM 1.2 package: _export_scorm.py
+        from ._export_scorm import run as run_scorm
+
+        return run_scorm(args)
     try:
         project = load_project(args.root)
         language = args.language or project.default_language
