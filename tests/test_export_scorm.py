@@ -248,7 +248,7 @@ def _session(page: Any, kept: dict[str, Any] | None, launch: str) -> Any:
     page.evaluate("([kept, src]) => startSession(kept, src)", [kept, launch])
     frame = page.frame_locator("#sco")
     frame.locator(".kk-quiz--full .kk-q").first.wait_for()
-    page.wait_for_function("() => calls.some(c => c.name === 'LMSSetValue' && c.args[0] === 'cmi.core.lesson_status')")
+    page.wait_for_function("() => calls.some(c => c.name === 'LMSSetValue' && c.args[0] === 'cmi.suspend_data')")
     return frame
 
 
@@ -360,6 +360,22 @@ def test_suspend_data_never_exceeds_4096_characters(browser: Any, lms: str) -> N
     # Every answer is still in this browser: only the LMS's copy is shortened.
     stored = json.loads(frame.locator("html").evaluate("() => localStorage.getItem('kursus-konselor/progress')"))
     assert len([k for k in stored["answers"] if k.startswith("m02.")]) == 10
+    kept = _end_session(page)
+    page.close()
+
+    # On another computer the shortened copy comes back; the finished module is not set back to incomplete.
+    page = browser.new_page()
+    page.goto(lms + "lms.html")
+    frame = _session(page, kept, "kursus/en/modul-02/latihan.html")
+    quiz = frame.locator(".kk-quiz--full")
+    restored = len(data["a"])
+    assert quiz.locator('[data-qid="m02.q01"] input').input_value() == "1 " + "x" * 480
+    assert quiz.locator(f'[data-qid="m02.q{restored:02d}"] input').input_value().startswith(f"{restored} ")
+    assert quiz.locator('[data-qid="m02.q10"] input').input_value() == ""
+    assert "cmi.core.lesson_status" not in _values(page)
+    _end_session(page)
+    _no_errors(page)
+    assert page.evaluate("() => real.cmi.core.lesson_status") == "failed"
     page.close()
 
 

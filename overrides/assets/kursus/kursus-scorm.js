@@ -20,6 +20,9 @@
   var STATUS = ["passed", "completed", "failed", "incomplete", "browsed", "not attempted"];
   var SCORE = /^(100|[1-9]?[0-9])$/; // whole percentages: what this file sends as raw, min and max
   var mastery = masteryScore();
+  // A module the LMS already has as finished is never set back to incomplete (say the LMS's copy of the
+  // answers had to be shortened and this browser has fewer of them).
+  var finishedBefore = ["passed", "failed", "completed"].indexOf(String(api.LMSGetValue("cmi.core.lesson_status"))) >= 0;
 
   /* The SCORM 1.2 way: window.API in this window or a parent, else in the opener's chain; bounded, and
      a window of another origin ends the search instead of throwing. */
@@ -118,7 +121,7 @@
     var s = KK.moduleScore(module), firsts = 0;
     module.questions.forEach(function (q) { var a = KK.state.answers[q.id]; if (a && a.first) firsts += 1; });
     var changed = false, done = firsts === module.questions.length && firsts > 0;
-    if (s.max > 0) {
+    if (s.max > 0 && (done || !finishedBefore)) {
       var raw = String(Math.max(0, Math.min(100, Math.round(100 * s.first / s.max))));
       changed = send("cmi.core.score.min", "0") || changed;
       changed = send("cmi.core.score.max", "100") || changed;
@@ -126,7 +129,7 @@
     }
     var status = !done ? "incomplete" : mastery === null || s.max === 0 ? "completed"
       : 100 * s.first / s.max >= mastery ? "passed" : "failed";
-    changed = send("cmi.core.lesson_status", status) || changed;
+    if (done || !finishedBefore) changed = send("cmi.core.lesson_status", status) || changed;
     changed = send("cmi.suspend_data", suspendData()) || changed;
     if (changed) api.LMSCommit("");
   }
