@@ -391,3 +391,28 @@ def test_outside_an_lms_the_quiz_page_makes_no_scorm_call(browser: Any, lms: str
     assert "kk-right" in (quiz.locator('[data-qid="m01.q01"]').get_attribute("class") or "")
     assert page.evaluate("() => typeof window.API") == "undefined" and not errors
     page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "suspend_data",
+    ['{"k":1,"a":{"q01":{"v":7,"t":1},"q02":{"v":"true","t":1}}}', "q01=1;q02=true", '{"k":2,"a":{"q01":{"v":1}}}'],
+)
+def test_impossible_lms_progress_is_not_used(browser: Any, lms: str, suspend_data: str) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(lms + "lms.html")
+    frame = _session(page, {"suspend_data": suspend_data}, "kursus/en/modul-01/latihan.html")
+    quiz = frame.locator(".kk-quiz--full")
+    # one impossible answer and the LMS's copy is not used at all, as with an imported progress file
+    assert quiz.locator(".kk-q.kk-answered").count() == 0
+    assert not quiz.locator('[data-qid="m01.q02"] input[value="true"]').is_checked()
+    assert _values(page)["cmi.core.lesson_status"] == "incomplete"
+    quiz.locator('[data-qid="m01.q01"] input[value="1"]').check()
+    _check(frame, "m01.q01")
+    saved = json.loads(_values(page)["cmi.suspend_data"])["a"]
+    assert list(saved) == ["q01"] and saved["q01"]["v"] == 1 and saved["q01"]["t"] > 1_600_000_000  # seconds
+    _no_errors(page)
+    assert not errors
+    page.close()
