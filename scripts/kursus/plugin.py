@@ -116,6 +116,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             "ui": for_browser(self.strings, self.language, self.default_language, via),
             "modules": manifest(self.bank, self.language, self.default_language),
             "app": {"default": self.default_language} if self.web_app else None,
+            "pass_mark": self.config.pass_mark,  # kursus-scorm.js: passed/failed when the LMS sets no mastery score
         }
         config.extra["kursus"] = {
             "language": self.language,

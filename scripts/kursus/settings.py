@@ -7,9 +7,22 @@ MkDocs validates them for ``mkdocs build``; ``kursus`` commands validate them th
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from .audience import LEARNER, TRAINER
+
+
+class Percent(c.Type[int]):
+    """A whole percentage, 0 to 100."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not 0 <= number <= 100:
+            raise ValidationError(f"expected a whole percentage from 0 to 100, got {value!r}")
+        return number
 
 
 class KursusConfig(Config):
@@ -26,6 +39,8 @@ class KursusConfig(Config):
     trainer_only = c.ListOfItems(c.Type(str), default=["fasilitator/"])
     # The hosted site as an installable web app that works offline (never under 'mkdocs serve').
     web_app = c.Type(bool, default=True)
+    # The share of a module's points (percent) that passes it: the LMS's mastery score (SCORM) and more.
+    pass_mark = Percent(default=70)
 
 
 def validated(options: dict[str, object], config_file: str) -> tuple[KursusConfig, list[tuple[str, str]]]:

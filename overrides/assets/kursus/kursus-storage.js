@@ -111,7 +111,10 @@
   }
 
   KK.state = load();
-  KK.save = function () { save(KK.state); };
+  KK.save = function () {
+    save(KK.state);
+    document.dispatchEvent(new CustomEvent("kk:saved")); // for kursus-scorm.js (reports to an LMS)
+  };
   KK.progressText = function () { return JSON.stringify(KK.state, storedForm, 1); };
 
   /* Importing: the whole text is checked first; anything impossible refuses it all, with the reason. */

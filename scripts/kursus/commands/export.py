@@ -22,9 +22,11 @@ from ..quiz.bank import Bank
 from ..quiz.render import Renderer
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
 from ..validation import validate
+from ._export_scorm import run as run_scorm
 
 COURSE = "Kursus Konselor"
 ALL = "all"
+SCORM = "scorm"  # a package of the whole learner site, not a question bank: see _export_scorm.py
 
 
 @dataclass
@@ -107,14 +109,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listed = "; ".join(f"'{f.name}': {f.description} (dist/LANG/{f.file_name})" for f in FORMATS)
     p = sub.add_parser(
         "export",
-        help="write the course for a learning-management system (Moodle GIFT, Moodle XML)",
+        help="write the course for a learning-management system (Moodle GIFT, Moodle XML, SCORM 1.2)",
         description=(
             "Write the course for a learning-management system into dist/LANG/ after the course's checks "
             f"pass, and list what each format cannot carry as it is. {listed}. Without a format (or with "
             "'all'), every format for every language of the course."
         ),
     )
-    p.add_argument("format", nargs="?", default=ALL, choices=(*BY_NAME, ALL), help="the export format (default: all)")
+    p.add_argument(
+        "format", nargs="?", default=ALL, choices=(*BY_NAME, SCORM, ALL), help="the export format (default: all)"
+    )
     p.add_argument("--language", metavar="LANG", help="the language of the texts (default: every language)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="where to write (one format, one language)")
     p.set_defaults(run=run)
@@ -126,6 +130,8 @@ def fail(message: str, status: int = 1) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format == SCORM:  # the learner's site as a SCORM 1.2 package: _export_scorm.py
+        return run_scorm(args)
     formats = FORMATS if args.format == ALL else (BY_NAME[args.format],)
     try:
         project = load_project(args.root)
@@ -157,6 +163,11 @@ def run(args: argparse.Namespace) -> int:
             if written.degraded:
                 print(f"  degraded ({form.label} cannot carry these as they are):")
                 print("\n".join(f"    {line}" for line in written.degraded))
+    if args.format == ALL:  # the SCORM package builds the learner's site: once per language, after the banks
+        for language in languages:
+            status = run_scorm(argparse.Namespace(**{**vars(args), "language": language, "output": None}))
+            if status:
+                return status
     return 0
 
 
