@@ -146,7 +146,13 @@ def _parallel(pre: Quiz, post: Quiz) -> Iterable[Problem]:
     for number, q in after.items():
         other = before.get(number)
         if other is None:
-            yield error(q.path, q.line, "Q093", f"{q.id} has no parallel item {pre.module}.{number}", "")
+            yield error(
+                q.path,
+                q.line,
+                "Q093",
+                f"{q.id} has no parallel item {pre.module}.{number}",
+                f"add {pre.module}.{number} to {pre.path}, testing the same objective",
+            )
         elif q.objective and other.objective and q.objective != other.objective:
             yield error(
                 q.path,
@@ -157,7 +163,13 @@ def _parallel(pre: Quiz, post: Quiz) -> Iterable[Problem]:
             )
     for number, q in before.items():
         if number not in after:
-            yield error(q.path, q.line, "Q093", f"{q.id} has no parallel item {post.module}.{number}", "")
+            yield error(
+                q.path,
+                q.line,
+                "Q093",
+                f"{q.id} has no parallel item {post.module}.{number}",
+                f"add {post.module}.{number} to {post.path}, testing the same objective",
+            )
 
 
 def _coverage(form: Quiz, modules: list[str]) -> Iterable[Problem]:
