@@ -225,3 +225,13 @@ def test_usage_errors(course: Path, capsys: pytest.CaptureFixture[str], tmp_path
 def test_template_for_a_form(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(course, "template", "awal", capsys=capsys)
     assert status == 0 and out.splitlines()[0] == "peserta,awal.q01,awal.q02,awal.q03,awal.q04"
+
+
+def test_csv_for_indonesian_excel(course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "perolehan.csv"
+    pre, post = str(DATA / "jawaban-awal.csv"), str(DATA / "jawaban-akhir.csv")
+    assert run(course, "--pre", pre, "--post", post, "--csv-excel-id", "-o", str(out_file), capsys=capsys)[0] == 0
+    text = out_file.read_bytes().decode("utf-8")  # as written: CRLF line ends, as CSV has them
+    assert text.startswith("\ufeffpeserta;Tes awal;Tes akhir;")
+    assert "\r\ng kelas (dari rata-rata);0,5000\r\n" in text
+    assert "\r\nCitra;2;4;4;4;2;1,0000\r\n" in text
