@@ -65,6 +65,18 @@ def test_progress_page_lists_and_links_the_forms(course: Path) -> None:
     assert '<a href="tes-akhir.html">Post-course check</a>' in english
 
 
+def test_browser_data_tells_forms_from_modules(course: Path) -> None:
+    """What the pages' script knows: a pre/post check is not a module to pass (e.g. for a completion statement)."""
+    html = (course / "site" / "tes-awal.html").read_text(encoding="utf-8")
+    found = re.findall(r'"id": ?"(awal|m01|m02|akhir)"[^{}]*?"page": ?"([^"]+)", ?"form": ?(true|false)', html)
+    assert found == [
+        ("awal", "tes-awal.html", "true"),
+        ("m01", "modul-01/index.html", "false"),
+        ("m02", "modul-02/index.html", "false"),
+        ("akhir", "tes-akhir.html", "true"),
+    ]
+
+
 def test_form_page_shows_its_quiz(course: Path) -> None:
     html = (course / "site" / "tes-awal.html").read_text(encoding="utf-8")
     assert 'id="q-awal-q01"' in html and 'id="q-awal-q02"' in html
