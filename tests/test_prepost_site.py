@@ -17,10 +17,11 @@ from kursus.cli import main
 from kursus.printing.course import load_course
 from kursus.printing.documents import compose
 from kursus.quiz.bank import load_bank, quiz_files
+from kursus.quiz.objectives import read_objectives
 from kursus.scoring import codes
 from test_print import print_project
 
-from conftest import build, make_project
+from conftest import ROOT, build, make_project
 
 CASE = Path(__file__).parent / "checker" / "clean-prepost"
 EXTRA = {
@@ -144,3 +145,15 @@ def test_browser_makes_the_forms_code_as_codes_py_does(course: Path, browser: An
     assert quiz is not None
     assert code == codes.encode(quiz, state, "id")
     assert code.replace("-", "").startswith("911")
+
+
+def test_every_module_of_the_course_lists_its_objectives() -> None:
+    """``objective: mNN.tK`` can name any module's objectives in every language: bulleted or numbered lists."""
+    for language in ("id", "en"):
+        for n in range(1, 13):
+            page = ROOT / "docs" / language / f"modul-{n:02d}" / "index.md"
+            found = read_objectives(page.read_text(encoding="utf-8"))
+            assert len(found) >= 3, page
+            assert all(o.text and not o.text.endswith(";") for o in found)
+    numbered = read_objectives("## Tujuan {#tujuan}\n\nIntro:\n\n1. satu;\n2. dua.\n\nTeks.\n\n- bukan\n")
+    assert [(o.line, o.text) for o in numbered] == [(5, "satu"), (6, "dua")]

@@ -20,7 +20,7 @@ from .modules import FORMS, OBJECTIVE, POST, PRE, base_name, quiz_file
 
 _HEADING = re.compile(r"^(#{1,6})\s.*\{#tujuan\}\s*$")
 _ANY_HEADING = re.compile(r"^#{1,6}\s")
-_BULLET = re.compile(r"^[-*+]\s+(.*\S)\s*$")
+_BULLET = re.compile(r"^(?:[-*+]|\d{1,2}[.)])\s+(.*\S)\s*$")  # "- …" or a numbered "1. …"
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,8 @@ class Objective:
 
 
 def read_objectives(markdown: str) -> list[Objective]:
-    """The bullets of the first list under the ``{#tujuan}`` heading (their lines count from 1)."""
+    """The entries of the first list (bulleted or numbered) under the ``{#tujuan}`` heading; lines count
+    from 1."""
     found: list[Objective] = []
     inside = False
     for number, line in enumerate(markdown.splitlines(), 1):
