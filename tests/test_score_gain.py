@@ -34,6 +34,7 @@ import pytest
 from kursus.cli import main
 from kursus.quiz.bank import load_bank, quiz_files
 from kursus.quiz.objectives import objective_text
+from kursus.scoring import codes
 from kursus.scoring.gain import compare, normalised_gain, read_form
 
 from conftest import make_project
@@ -93,8 +94,8 @@ def test_pairing_and_gain_on_the_sample_class(course: Path) -> None:
     assert problems == []
     pre_form, post_form = bank.module("awal"), bank.module("akhir")
     assert pre_form is not None and post_form is not None
-    pre = read_form(DATA / "jawaban-awal.csv", "jawaban-awal.csv", pre_form, "akhir")
-    post = read_form(DATA / "jawaban-akhir.csv", "jawaban-akhir.csv", post_form, "awal")
+    pre = read_form([(DATA / "jawaban-awal.csv", "jawaban-awal.csv")], pre_form, "akhir", bank, "id")
+    post = read_form([(DATA / "jawaban-akhir.csv", "jawaban-akhir.csv")], post_form, "awal", bank, "id")
     gain = compare(pre_form, post_form, pre, post, lambda ref: objective_text(course / "docs", ref, "en", "id"))
 
     people = {p.name: (p.pre, p.post, p.gain, p.g) for p in gain.people}
@@ -235,3 +236,26 @@ def test_csv_for_indonesian_excel(course: Path, tmp_path: Path, capsys: pytest.C
     assert text.startswith("\ufeffpeserta;Tes awal;Tes akhir;")
     assert "\r\ng kelas (dari rata-rata);0,5000\r\n" in text
     assert "\r\nCitra;2;4;4;4;2;1,0000\r\n" in text
+
+
+def test_result_codes_join_the_paper_sheets(
+    course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Hadi took the pre-course check in the browser: his code pairs him; a code of the other form is refused."""
+    bank, _ = load_bank(quiz_files(course / "quizzes"), course)
+    pre_form, post_form = bank.module("awal"), bank.module("akhir")
+    assert pre_form is not None and post_form is not None
+    first = {"v": "false", "first": {"v": "false"}}  # q01 right (false), q03 wrong, q04 right (false)
+    answers = {"awal.q01": first, "awal.q02": {"v": 0, "first": {"v": 0}}, "awal.q04": first}
+    wrong_form = codes.encode(post_form, {}, "id")
+    (tmp_path / "kode-awal.txt").write_text(
+        f"Hadi: {codes.encode(pre_form, answers, 'id')}\nJoko: {wrong_form}\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(DATA)
+    pre_codes = str(tmp_path / "kode-awal.txt")
+    args = ["--pre", "jawaban-awal.csv", "--pre", pre_codes, "--post", "jawaban-akhir.csv", "--format", "csv"]
+    status, out, err = run(course, *args, capsys=capsys)
+    assert status == 1  # Joko's code is not scored
+    assert f"{Path(pre_codes).as_posix()}:2: " in err
+    assert "\r\nHadi,3,4,4,4,1,1.0000\r\n" in out  # 3 of 4 before, 4 of 4 after: g = 1/1
+    assert "Only in the post-course check" not in out and "Hanya ada di tes akhir" not in out

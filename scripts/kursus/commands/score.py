@@ -65,7 +65,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "reported with its line number and reason; the totals line shows both counts.\n"
             "\n"
             "Learning gain: --pre and --post take the answer sheets of the pre- and post-course checks\n"
-            "(templates: 'kursus score template awal' and 'template akhir'). Participants are paired by name\n"
+            "(templates: 'kursus score template awal' and 'template akhir'), or .txt files of result codes;\n"
+            "either option may be given more than once. Participants are paired by name\n"
             "(case, accents and extra spaces do not matter); the report gives each one's pre and post scores,\n"
             "raw gain and normalised gain g = (post - pre) / (max - pre), the class means and g, the learning\n"
             "objectives that improved least, and lists anyone found in only one file. The HTML report adds charts."
@@ -117,8 +118,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="QID=ANSWER",
         help='a short answer accepted for this class, e.g. --accept "m01.q04=rapi sopan" (repeatable)',
     )
-    p.add_argument("--pre", type=Path, metavar="FILE", help="answer sheet of the pre-course check (form awal)")
-    p.add_argument("--post", type=Path, metavar="FILE", help="answer sheet of the post-course check (form akhir)")
+    p.add_argument(
+        "--pre",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="answers to the pre-course check (form awal): a CSV sheet, or a .txt file of result codes (repeatable)",
+    )
+    p.add_argument(
+        "--post",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="answers to the post-course check (form akhir), as for --pre",
+    )
     p.add_argument("--language", metavar="LANG", help="language of the report and messages (default: the course's)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report here (default: the terminal)")
     p.set_defaults(run=run)
@@ -282,8 +297,9 @@ def _gain(args: argparse.Namespace, project: Project, bank: Bank, broken: list[s
     pre_form, post_form = forms
     intake = Intake()
     extra = _accepted(args, project, bank, intake, t)
-    pre = read_form(args.pre, args.pre.as_posix(), pre_form, POST.id)
-    post = read_form(args.post, args.post.as_posix(), post_form, PRE.id)
+    language_of_codes = project.default_language  # codes are checked against the source language's key
+    pre = read_form([(f, f.as_posix()) for f in args.pre], pre_form, POST.id, bank, language_of_codes)
+    post = read_form([(f, f.as_posix()) for f in args.post], post_form, PRE.id, bank, language_of_codes)
     pre.notes[:0] = intake.notes  # what the accept files said, reported once
 
     def words(reference: str) -> str:

@@ -21,8 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..quiz.answers import normalise
+from ..quiz.bank import Bank
 from ..quiz.model import Quiz
 from .accept import ClassAnswer
+from .codes import read_codes
 from .files import read_text
 from .model import InputError, Intake, Level, note
 from .sheet import header_modules, read_sheet
@@ -90,16 +92,30 @@ def normalised_gain(pre: float, post: float, max_pre: int, max_post: int) -> flo
     return (after - before) / (1 - before)
 
 
-def read_form(path: Path, shown: str, form: Quiz, other: str) -> Intake:
-    """A filled-in answer sheet of ``form``; a sheet of the other form (or of a module) is an error at its
-    header line, so a swapped --pre and --post is never scored as the wrong test."""
+def _check_form(path: Path, shown: str, form: Quiz, other: str) -> None:
+    """A sheet of the other form (or of a module) is an error at its header line, so a swapped --pre and
+    --post is never scored as the wrong test."""
     found = header_modules(path, shown)
     if found and found != [form.module]:
         text = read_text(path, shown)
         line = next((n for n, row in enumerate(text.split("\n"), 1) if row.strip()), 1)
         key = "score_err_gain_swapped" if found == [other] else "score_err_gain_form"
         raise InputError(note(shown, line, key, Level.FATAL, found=", ".join(found), form=form.module))
-    return read_sheet(path, shown, form)
+
+
+def read_form(sources: list[tuple[Path, str]], form: Quiz, other: str, bank: Bank, source_language: str) -> Intake:
+    """Every answer of ``form``: CSV answer sheets, and result-code files (``.txt``, one code per line, as
+    for ``kursus score --codes``) from participants who took the check in the browser. ``sources`` are
+    (path, as shown in messages); a name given twice across them is reported, not scored twice."""
+    intake = Intake(module=form.module)
+    seen: dict[str, str] = {}
+    for path, shown in sources:
+        if path.suffix.lower() == ".txt":  # a code of another quiz is refused at its line
+            intake.merge(read_codes(path, shown, bank, source_language, form.module, seen))
+        else:
+            _check_form(path, shown, form, other)
+            intake.merge(read_sheet(path, shown, form, seen))
+    return intake
 
 
 def _mean(values: list[float]) -> float | None:
