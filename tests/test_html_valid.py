@@ -61,7 +61,7 @@ def html_errors(folder: Path) -> list[str]:
 
 def test_the_checker_reports_each_error_with_file_and_line(tmp_path: Path) -> None:
     """The check below can fail: an empty tabindex (Material's own mistake, fixed in our overrides) is caught."""
-    page = "<!doctype html>\n<html lang=en>\n<title>t</title>\n<label tabindex=\"\">x</label>\n"
+    page = '<!doctype html>\n<html lang=en>\n<title>t</title>\n<label tabindex="">x</label>\n'
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "page.html").write_text(page, encoding="utf-8")
     (tmp_path / "fine.html").write_text("<!doctype html>\n<html lang=en>\n<title>t</title>\n", encoding="utf-8")

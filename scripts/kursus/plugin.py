@@ -265,8 +265,10 @@ class KursusPlugin(BasePlugin[KursusConfig]):
 
         html = MARKER.sub(replace, html)
 
-        def links(module_dir: str) -> str:
-            return get_relative_url(f"{module_dir}/index.html", page.file.url)
+        def links(target: str) -> str:
+            # ``target`` is inside the language folder: an English progress page links the English pages
+            folder = f"{self.language}/" if page.file.url.startswith(f"{self.language}/") else ""
+            return get_relative_url(folder + target, page.file.url)
 
         html = PROGRESS_MARKER.sub(
             lambda _: park(progress_table(self.bank, self.language, self.default_language, t, links)), html

@@ -9,14 +9,15 @@ from typing import Any
 
 from .quiz.bank import Bank
 from .quiz.model import Question
+from .quiz.modules import base_name, form, home_page, number
 from .quiz.types import kind
 from .scoring.codes import shape, version_tag
 from .scoring.model import scored_questions
 
 
 def module_dir(module: str) -> str:
-    """The pages of module ``m01`` live in ``modul-01/``."""
-    return f"modul-{module[1:]}"
+    """The pages of module ``m01`` live in ``modul-01/``; a pre/post check is the page ``tes-awal.md``."""
+    return base_name(module)
 
 
 def manifest(bank: Bank, language: str, fallback: str) -> list[dict[str, Any]]:
@@ -24,7 +25,8 @@ def manifest(bank: Bank, language: str, fallback: str) -> list[dict[str, Any]]:
         {
             "id": quiz.module,
             "title": quiz.title.get(language) or quiz.title.get(fallback, quiz.module),
-            "dir": module_dir(quiz.module),
+            "page": home_page(quiz.module),  # what "My progress" links to, inside the language folder
+            "form": form(quiz.module) is not None,  # a pre/post course check, not a module to pass
             # type and size let the browser check a stored answer's shape before using it (kursus-storage.js)
             "questions": [
                 {"id": q.id, "points": q.points if q.scored else 0, "type": q.type, "n": size(q)}
@@ -57,8 +59,9 @@ def progress_table(
         keys = {q.id: answer_key(q, language, fallback) for q in scored_questions(quiz)}
         key_data = escape(json.dumps(keys, separators=(",", ":"), ensure_ascii=False), quote=True)
         rows.append(
-            f'<tr data-module="{escape(quiz.module)}" data-tag="{version_tag(quiz, fallback)}" '
-            f'data-shape="{code_data}" data-key="{key_data}"><td><a href="{escape(link(module_dir(quiz.module)))}">'
+            f'<tr data-module="{escape(quiz.module)}" data-number="{number(quiz.module)}" '
+            f'data-tag="{version_tag(quiz, fallback)}" data-shape="{code_data}" data-key="{key_data}">'
+            f'<td><a href="{escape(link(home_page(quiz.module)))}">'
             f'{title}</a></td><td class="kk-p-done">{escape(t("not_started"))}</td>'
             f'<td class="kk-p-score">–</td><td class="kk-p-code"><button type="button" class="md-button" '
             f'data-act="code">{escape(t("make_code"))}</button></td></tr>'

@@ -40,6 +40,7 @@ class Project:
     @property
     def min_options(self) -> int:
         return self.kursus.min_options
+
     # language -> where its missing texts come from (kursus plugin 'fallbacks'); see translations/fallback.py
     fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

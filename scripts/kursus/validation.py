@@ -21,6 +21,7 @@ from .quiz.bank import Bank, load_bank, quiz_files
 from .quiz.checks import Settings, check_all
 from .quiz.folder import folder_findings
 from .quiz.keymarkers import key_marker_findings
+from .quiz.objectives import objective_findings
 from .translations.layout import layout_of
 from .translations.rules import translation_findings
 from .translations.status import LanguageStatus
@@ -62,7 +63,9 @@ def check(root: Path, bank: Bank, pages: list[tuple[str, str]], settings: Settin
     translation_problems, statuses = translation_findings(layout, bank)
     content = content_findings(root, docs, layout.source, layout.languages, pages, bank)
     keys = key_marker_findings(bank, pages, docs, layout.languages, list(project.kursus.trainer_only))
-    return Findings([*check_all(bank, pages, settings), *keys, *translation_problems, *content], statuses)
+    objectives = objective_findings(bank, pages, docs, layout.languages)
+    found = [*check_all(bank, pages, settings), *keys, *objectives, *translation_problems, *content]
+    return Findings(found, statuses)
 
 
 def validate(

@@ -50,8 +50,8 @@
     });
     return c;
   }
-  function resultCode(module, tag, shape) {
-    var num = [0], range = [1], vals = [+module.charAt(1), +module.charAt(2), 1], i;
+  function resultCode(number, tag, shape) { // number: the module's two digits (data-number: 1 for m01, 91 for awal)
+    var num = [0], range = [1], vals = [Math.floor(number / 10) % 10, number % 10, 1], i;
     tag.split("").forEach(function (ch) { vals.push(B32.indexOf(ch)); });
     digits(shape).forEach(function (p) { mulAdd(num, p[0], p[1]); mulAdd(range, p[0], 0); });
     // as many characters as the largest possible number needs (range is a power of 32: one fewer)
@@ -74,7 +74,7 @@
     var s = { total: scored.length, answered: scored.filter(function (q) { var a = KK.state.answers[q.id]; return a && a.first; }).length };
     box.hidden = false;
     box.querySelector(".kk-code__label").textContent = t("code_for", { module: row.querySelector("a").textContent });
-    input.value = resultCode(m.id, row.getAttribute("data-tag"), JSON.parse(row.getAttribute("data-shape")));
+    input.value = resultCode(+row.getAttribute("data-number"), row.getAttribute("data-tag"), JSON.parse(row.getAttribute("data-shape")));
     box.querySelector(".kk-code__note").textContent = t("code_note", s) + " " + t("code_first");
     box.querySelector(".kk-code__msg").textContent = "";
     input.focus(); input.select();

@@ -30,7 +30,7 @@
     var cfg = document.getElementById("__config"), base;
     try { base = new URL(JSON.parse(cfg.textContent).base.replace(/\/?$/, "/"), location.href).href; } catch (e) { return; }
     DATA.modules.forEach(function (m) {
-      var s = KK.moduleScore(m), done = s.total > 0 && s.answered === s.total, target = base + m.dir + "/index.html";
+      var s = KK.moduleScore(m), done = s.total > 0 && s.answered === s.total, target = base + m.page;
       $$(document, ".md-nav__link[href]").forEach(function (a) {
         if (a.href.split("#")[0] !== target) return;
         a.classList.toggle("kk-done", done);

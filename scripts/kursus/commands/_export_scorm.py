@@ -13,9 +13,16 @@ from ..audience import LEARNER
 from ..export.scorm import ScormError, manifest_xml, package_name, quiz_pages, scos, site_files, write_package
 from ..problems import as_text, summary
 from ..project import Project, ProjectError, load_project, plugin_config
+from ..quiz.modules import label
 from ..validation import validate
 
 NO_QUIZ_PAGE = "M003"  # the checker's code: a module has no page with its whole quiz
+
+
+def item_title(module: str, title: dict[str, str], language: str, fallback: str) -> str:
+    """ "5. Bimbingan Karier Kaum Muda" for a module; a pre- or post-course check by its title alone."""
+    text = title.get(language) or title.get(fallback, module)
+    return f"{label(module)}. {text}" if label(module) else text
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,10 +54,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"kursus export: nothing written; {summary(errors, course.files)}", file=sys.stderr)
         return 1
     fallback = project.default_language
-    modules = [
-        (quiz.module, f"{int(quiz.module[1:])}. {quiz.title.get(language) or quiz.title.get(fallback, quiz.module)}")
-        for quiz in course.bank.quizzes
-    ]
+    modules = [(quiz.module, item_title(quiz.module, quiz.title, language, fallback)) for quiz in course.bank.quizzes]
     dist = project.root / "dist"
     target = args.output or dist / f"{package_name(__version__, language)}.zip"
     started = time.perf_counter()

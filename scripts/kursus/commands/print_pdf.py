@@ -26,7 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "no answers), the facilitator guide (notes, session plans, role-play cards to cut out, answer "
             "keys, sort cards to cut out), the desk kit (handouts for job seekers in large print and counsellor desk "
             "cards, one per sheet), the workshop evaluation form (one sheet to copy per participant), "
-            "and per module the question paper, a separate answer sheet and the trainer's answer key; "
+            "and per module (and for the pre- and post-course checks) the question paper, a separate answer sheet "
+            "and the trainer's answer key; "
             "bilingual question papers go into dist/id-en/. Needs Debian's chromium (/usr/bin/chromium). "
             "The question bank must pass 'kursus check' first. Each PDF is written to a temporary file and "
             "renamed when complete."
@@ -35,7 +36,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Files in each language folder: buku-peserta.pdf (learner handbook), panduan-fasilitator.pdf "
             "(facilitator guide), kit-meja.pdf (desk kit), evaluasi-lokakarya.pdf (workshop evaluation form), "
             "modul-NN-kuis.pdf (question paper), "
-            "modul-NN-lembar-jawaban.pdf (answer sheet), modul-NN-kunci-jawaban.pdf (answer key, for the trainer only)."
+            "modul-NN-lembar-jawaban.pdf (answer sheet), modul-NN-kunci-jawaban.pdf (answer key, for the trainer "
+            "only); "
+            "the same three for the pre- and post-course checks: tes-awal-kuis.pdf, tes-awal-lembar-jawaban.pdf, "
+            "tes-awal-kunci-jawaban.pdf, tes-akhir-…."
         ),
     )
     p.add_argument(

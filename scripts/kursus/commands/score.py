@@ -11,11 +11,18 @@ from pathlib import Path
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.model import MODULE_ID, Quiz
+from ..quiz.modules import POST, PRE
+from ..quiz.objectives import objective_text
 from ..quiz.render import Renderer
 from ..scoring.accept import Bad, ClassAnswer, already, parse_option, read_accept_file
 from ..scoring.codes import read_codes
 from ..scoring.csvreport import as_csv
 from ..scoring.files import write_atomic
+from ..scoring.gain import compare, read_form
+from ..scoring.gainhtml import as_html as gain_html
+from ..scoring.gainreport import as_csv as gain_csv
+from ..scoring.gainreport import as_table as gain_table
+from ..scoring.gainreport import totals as gain_totals
 from ..scoring.html import as_html
 from ..scoring.model import InputError, Intake, Level, Strings, in_order, note
 from ..scoring.report import as_table, totals
@@ -27,6 +34,7 @@ from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
 USAGE = (
     "kursus score [--codes FILE] [--module MODULE] [--format {table,csv,html}] [--csv-excel-id]\n"
     "                    [--accept-file FILE] [--accept QID=ANSWER] [--language LANG] [-o FILE] [answers.csv ...]\n"
+    "       kursus score --pre jawaban-awal.csv --post jawaban-akhir.csv [--format {table,csv,html}] [-o FILE]\n"
     "       kursus score template MODULE [--language LANG] [-o FILE]"
 )
 
@@ -54,7 +62,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "make one with 'kursus score template m01'), and/or a text file of result codes from the 'My\n"
             "progress' page (--codes; one code per line, optionally 'name: code'; a code records each question's\n"
             "first checked answer, retries are practice). Every row is scored or\n"
-            "reported with its line number and reason; the totals line shows both counts."
+            "reported with its line number and reason; the totals line shows both counts.\n"
+            "\n"
+            "Learning gain: --pre and --post take the answer sheets of the pre- and post-course checks\n"
+            "(templates: 'kursus score template awal' and 'template akhir'), or .txt files of result codes;\n"
+            "either option may be given more than once. Participants are paired by name\n"
+            "(case, accents and extra spaces do not matter); the report gives each one's pre and post scores,\n"
+            "raw gain and normalised gain g = (post - pre) / (max - pre), the class means and g, the learning\n"
+            "objectives that improved least, and lists anyone found in only one file. The HTML report adds charts."
         ),
         epilog=(
             "examples:\n"
@@ -66,6 +81,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "                                                   CSV for Excel in Indonesian (; and 0,5)\n"
             "  kursus score jawaban-m01.csv --accept-file terima.csv\n"
             "                                                   with answers accepted for this class\n"
+            "  kursus score --pre jawaban-awal.csv --post jawaban-akhir.csv -o perolehan.html\n"
+            "                                                   learning gain of the workshop, with charts\n"
             "\n"
             "exit status: 0 every row scored, 1 a file could not be read or some rows were not scored\n"
             "(the report is still written), 2 usage error."
@@ -101,6 +118,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="QID=ANSWER",
         help='a short answer accepted for this class, e.g. --accept "m01.q04=rapi sopan" (repeatable)',
     )
+    p.add_argument(
+        "--pre",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="answers to the pre-course check (form awal): a CSV sheet, or a .txt file of result codes (repeatable)",
+    )
+    p.add_argument(
+        "--post",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="answers to the post-course check (form akhir), as for --pre",
+    )
     p.add_argument("--language", metavar="LANG", help="language of the report and messages (default: the course's)")
     p.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the report here (default: the terminal)")
     p.set_defaults(run=run)
@@ -123,6 +156,8 @@ def run(args: argparse.Namespace) -> int:
         bank, problems = load_bank(quiz_files(project.quizzes_dir), project.root)
         if args.inputs[:1] == ["template"]:
             return _template(args, project, bank, language, t)
+        if args.pre or args.post:
+            return _gain(args, project, bank, sorted({p.path for p in problems if p.is_error}), language, t)
         if not args.inputs and not args.codes:
             raise UsageError("give a CSV answer sheet, --codes FILE, or 'template MODULE' (see --help)")
         if args.csv_excel_id and args.format not in (None, "csv"):
@@ -240,6 +275,61 @@ def _score(
             print(t("score_wrote").format(path=args.output))
             print(totals(results, t))
     return 1 if intake.rejected else 0
+
+
+def _gain(args: argparse.Namespace, project: Project, bank: Bank, broken: list[str], language: str, t: Strings) -> int:
+    """``--pre`` and ``--post``: score both forms, pair the participants, report the gain."""
+    if not (args.pre and args.post):
+        raise UsageError("learning gain needs both --pre FILE and --post FILE")
+    if args.inputs or args.codes or args.module:
+        raise UsageError("--pre and --post take the two answer sheets: leave out other sheets, --codes and --module")
+    if args.csv_excel_id and args.format not in (None, "csv"):
+        raise UsageError(f"--csv-excel-id writes CSV: leave out --format {args.format}")
+    forms = []
+    for spec in (PRE, POST):
+        quiz = bank.module(spec.id)
+        if quiz is None:
+            raise UsageError(f"the course has no {spec.id} check: {project.quizzes_dir.name}/{spec.name}.yml")
+        if quiz.path in broken:
+            print(f"{quiz.path}:1: {t('score_err_quiz')}", file=sys.stderr)
+            return 1
+        forms.append(quiz)
+    pre_form, post_form = forms
+    intake = Intake()
+    extra = _accepted(args, project, bank, intake, t)
+    language_of_codes = project.default_language  # codes are checked against the source language's key
+    pre = read_form([(f, f.as_posix()) for f in args.pre], pre_form, POST.id, bank, language_of_codes)
+    post = read_form([(f, f.as_posix()) for f in args.post], post_form, PRE.id, bank, language_of_codes)
+    pre.notes[:0] = intake.notes  # what the accept files said, reported once
+
+    def words(reference: str) -> str:
+        return objective_text(project.docs_dir, reference, language, project.default_language)
+
+    result = compare(pre_form, post_form, pre, post, words, extra)
+    fmt = "csv" if args.csv_excel_id else args.format or _format_from(args.output)
+    render: dict[str, Callable[[], str]] = {
+        "table": lambda: gain_table(result, t),
+        "csv": lambda: gain_csv(result, t, excel_id=args.csv_excel_id),
+        "html": lambda: gain_html(result, t, language),
+    }
+    text = render[fmt]()
+    if args.output is None:
+        if fmt != "table":
+            for n in in_order([*pre.notes, *post.notes]):
+                print(n.text(t), file=sys.stderr)
+        sys.stdout.write(text)
+    else:
+        for n in in_order([*pre.notes, *post.notes]):
+            print(n.text(t), file=sys.stderr)
+        try:
+            plain_csv = fmt == "csv" and not args.csv_excel_id
+            write_atomic(args.output, text, encoding="utf-8-sig" if plain_csv else "utf-8")
+        except OSError as exc:
+            print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
+            return 1
+        print(t("score_wrote").format(path=args.output))
+        print(gain_totals(result, t))
+    return 1 if pre.rejected or post.rejected else 0
 
 
 def _accepted(args: argparse.Namespace, project: Project, bank: Bank, intake: Intake, t: Strings) -> list[ClassAnswer]:

@@ -24,6 +24,7 @@ from typing import Any
 from ..paths import absent
 from ..problems import Problem, error
 from ..quiz.bank import Bank
+from ..quiz.modules import from_file_name
 from ..rawtext import RawTextError
 from ..yamlio import YamlSyntaxError, read_limited
 from .prose import reader_lines
@@ -33,7 +34,6 @@ FIELDS = ("name", "age", "place", "role", "modules")
 TITLES = ("Ibu", "Bu", "Bapak", "Pak", "Mbak", "Mas", "Kak", "Bang")
 
 _MODULE_PAGE = re.compile(r"^(?:fasilitator/)?modul-(\d{2})(?:/|\.md$)")
-_MODULE_QUIZ = re.compile(r"modul-(\d{2})\.ya?ml$")
 _NAME = r"[A-Z][a-z]+(?: [A-Z][a-z]+)?"
 _TITLED = re.compile(rf"\b(?:{'|'.join(TITLES)}) ({_NAME})")
 # "Ratna, 35 tahun", "Ratna (35)", "Ratna, 35, dari Padang"
@@ -67,6 +67,9 @@ def part_of_page(rel: str) -> str:
     if match:
         return f"m{match.group(1)}"
     first = rel.split("/", 1)[0]
+    form = from_file_name(first)  # tes-awal.md -> awal: the page and the quiz of a pre/post check are one part
+    if form is not None:
+        return form
     return first[:-3] if first.endswith(".md") else first
 
 
@@ -150,8 +153,7 @@ def check_people(root: Path, docs_dir: str, source: str, pages: Iterable[tuple[s
         part = part_of_page(path[len(prefix) :])
         problems += _check_text(register, path, part, reader_lines(markdown))
     for quiz in bank.quizzes:
-        match = _MODULE_QUIZ.search(quiz.path)
-        part = f"m{match.group(1)}" if match else quiz.module
+        part = from_file_name(Path(quiz.path).name) or quiz.module
         texts = [(ref.lines.get(source, ref.line), ref.values.get(source, "")) for ref in quiz.texts]
         problems += _check_text(register, quiz.path, part, texts)
     return problems

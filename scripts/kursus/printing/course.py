@@ -13,6 +13,7 @@ from .. import __version__, abbreviations
 from ..problems import Problem
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank
+from ..quiz.modules import form
 from ..quiz.render import Renderer, Strings
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
 from ..validation import validate
@@ -64,7 +65,7 @@ class Course:
 
     def modules(self) -> list[str]:
         """Module ids (``m01`` …) that have a quiz or a folder of pages, in order."""
-        found = {quiz.module for quiz in self.bank.quizzes}
+        found = {quiz.module for quiz in self.bank.quizzes if not form(quiz.module)}  # the pre/post checks: no pages
         folder = self.project.docs_dir / self.default_language
         if folder.is_dir():
             found |= {f"m{m.group(1)}" for p in folder.iterdir() if p.is_dir() and (m := MODULE_DIR.match(p.name))}

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..progress import module_dir
 from ..quiz.model import Quiz
+from ..quiz.modules import base_name, form, label, order
 from .course import Course, Source
 from .pages import PrintPage, page_anchor
 from .paper import bilingual, blank
@@ -255,13 +256,17 @@ class Composer:
         body = f'<section class="pp-form" id="{page.anchor}" lang="{source.language}">{note}{page.html}</section>'
         return self._document(f"{self.lang}/{Path(EVALUATION_PAGE).stem}.pdf", page.title, body, notes=notes)
 
-    def _module(self, quiz: Quiz) -> tuple[str, str, str]:
-        """(file name stem, module number, module title)."""
-        return module_dir(quiz.module), str(int(quiz.module[1:])), self.renderer.text(quiz.title)
+    def _module(self, quiz: Quiz, kind: str, composer: Composer | None = None) -> tuple[str, str, str]:
+        """(file name stem, title, subtitle) of a quiz paper of ``kind`` (quiz, sheet, key): "Kuis Modul 1"
+        under the module's title; a pre/post course check is named by its own title ("Tes Awal")."""
+        c = composer or self
+        if form(quiz.module):
+            return base_name(quiz.module), c.t(f"print_form_{kind}").format(title=c.renderer.text(quiz.title)), ""
+        title = c.t(f"print_{kind}").format(number=label(quiz.module))
+        return base_name(quiz.module), title, c.renderer.text(quiz.title)
 
     def quiz(self, quiz: Quiz) -> Document:
-        stem, number, subtitle = self._module(quiz)
-        title = self.t("print_quiz").format(number=number)
+        stem, title, subtitle = self._module(quiz, "quiz")
         body = (
             self._header(title, subtitle, ["print_name", "print_date"])
             + f'<p class="pp-intro">{escape(self.t("print_quiz_intro"))}</p>'
@@ -270,8 +275,7 @@ class Composer:
         return self._document(f"{self.lang}/{stem}-kuis.pdf", title, body)
 
     def answer_sheet(self, quiz: Quiz) -> Document:
-        stem, number, subtitle = self._module(quiz)
-        title = self.t("print_sheet").format(number=number)
+        stem, title, subtitle = self._module(quiz, "sheet")
         body = (
             self._header(title, subtitle, ["print_name", "print_date"])
             + f'<p class="pp-intro">{escape(self.t("print_sheet_intro"))}</p>'
@@ -280,8 +284,7 @@ class Composer:
         return self._document(f"{self.lang}/{stem}-lembar-jawaban.pdf", title, body)
 
     def answer_key(self, quiz: Quiz) -> Document:
-        stem, number, subtitle = self._module(quiz)
-        title = self.t("print_key").format(number=number)
+        stem, title, subtitle = self._module(quiz, "key")
         body = (
             self._header(title, subtitle, [])
             + f'<p class="pp-trainer">{escape(self.t("print_trainer_only"))}</p>'
@@ -291,9 +294,10 @@ class Composer:
         return self._document(f"{self.lang}/{stem}-kunci-jawaban.pdf", title, body)
 
     def bilingual_quiz(self, quiz: Quiz, other: Composer) -> Document:
-        stem, number, subtitle = self._module(quiz)
-        title = f"{self.t('print_quiz').format(number=number)} · {other.t('print_quiz').format(number=number)}"
-        subtitle += f" · {other.renderer.text(quiz.title)}"
+        stem, title, subtitle = self._module(quiz, "quiz")
+        _, other_title, other_subtitle = self._module(quiz, "quiz", other)
+        title = f"{title} · {other_title}"
+        subtitle = f"{subtitle} · {other_subtitle}" if subtitle else ""
         intro = "".join(
             f'<p class="pp-intro" lang="{c.lang}">{escape(c.t("print_bilingual_intro"))}</p>' for c in (self, other)
         )
@@ -310,7 +314,7 @@ def compose(course: Course, languages: list[str], with_bilingual: bool = True) -
     (the course's source language when it is asked for) with each other one."""
     ordered = sorted(languages, key=lambda lang: lang != course.default_language)
     composers = {lang: Composer(course, lang) for lang in ordered}
-    quizzes = sorted(course.bank.quizzes, key=lambda q: q.module)
+    quizzes = sorted(course.bank.quizzes, key=lambda q: order(q.module))
     documents: list[Document] = []
     for composer in composers.values():
         documents += [composer.handbook(), composer.guide(), composer.desk_kit()]

@@ -10,6 +10,7 @@ from ..paths import shown
 from ..problems import Problem, error
 from ..rawtext import RawTextError, TooLargeError, read
 from .model import Group, Question, Quiz, read_quiz
+from .modules import order
 from .source import MAX_BYTES, YamlLimitError, YamlSyntaxError, parse
 
 
@@ -95,6 +96,7 @@ def _load(paths: list[Path], root: Path | None) -> tuple[Bank, list[Problem]]:
         problems.extend(found)
         if quiz is not None:
             bank.quizzes.append(quiz)
+    bank.quizzes.sort(key=lambda quiz: order(quiz.module))  # the pre-course check first, the post one last
     return bank, problems
 
 

@@ -17,6 +17,7 @@ from .answers import normalise
 from .bank import Bank
 from .markers import find_markers
 from .model import Group, Question
+from .modules import quiz_file, quiz_page
 from .types import kind
 
 
@@ -59,7 +60,7 @@ def check_ids(bank: Bank) -> list[Problem]:
                 )
             )
         modules.setdefault(quiz.module, quiz.path)
-        expected = f"modul-{quiz.module[1:]}.yml"
+        expected = quiz_file(quiz.module)
         if Path(quiz.path).name != expected:
             problems.append(
                 warning(
@@ -231,7 +232,7 @@ def check_markers(bank: Bank, pages: list[tuple[str, str]], settings: Settings) 
                     1,
                     "M003",
                     f"module {quiz.module} has no page with its whole quiz",
-                    f"add '<!-- kuis: {quiz.module} -->' to docs/<lang>/modul-{quiz.module[1:]}/latihan.md",
+                    f"add '<!-- kuis: {quiz.module} -->' to docs/<lang>/{quiz_page(quiz.module)}",
                 )
             )
             for item in quiz.items:

@@ -51,6 +51,8 @@ class Question:
     model_answer: Text = field(default_factory=dict)
     checklist: list[Text] = field(default_factory=list)
     group: str | None = None
+    objective: str = ""  # "m05.t3": the learning objective it tests (modules.OBJECTIVE); "" when not given
+    objective_line: int = 0
 
     @property
     def scored(self) -> bool:

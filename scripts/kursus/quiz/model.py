@@ -17,14 +17,15 @@ from .items import Question as Question
 from .items import Quiz as Quiz
 from .items import Text as Text
 from .items import TextRef as TextRef
+from .modules import FORMS, OBJECTIVE
+from .modules import GROUP_ID as GROUP_ID  # re-exported: readers import the id patterns from here
+from .modules import MODULE_ID as MODULE_ID
+from .modules import QUESTION_ID as QUESTION_ID
 from .source import LList, LMap, line_of
 from .types import TYPES
 
 QUESTION_TYPES = tuple(TYPES)
 ITEM_TYPES = (*QUESTION_TYPES, "scenario")
-MODULE_ID = re.compile(r"^m\d{2}$")
-QUESTION_ID = re.compile(r"^(m\d{2})\.q\d{2,3}$")
-GROUP_ID = re.compile(r"^(m\d{2})\.s\d{2}$")
 
 _SCENARIO_KEYS = frozenset({"id", "type", "case", "items"})
 KEYS: dict[str, Set[str]] = {**{name: t.keys for name, t in TYPES.items()}, "scenario": _SCENARIO_KEYS}
@@ -186,8 +187,26 @@ class Reader:
             )
         else:
             q.points = points
+        self.objective(q, node)
         TYPES[kind].read(self, q, node)
         return q
+
+    def objective(self, q: Question, node: LMap) -> None:
+        """``objective: m05.t3``, the 3rd learning objective of module 5; whether that bullet exists is
+        checked against the module's page (``objectives.py``)."""
+        if "objective" not in node:
+            return
+        value, line = node.get("objective"), line_of(node, "objective", node.line)
+        q.objective_line = line
+        if not isinstance(value, str) or not OBJECTIVE.match(value):
+            self.fail(
+                line,
+                "Q090",
+                f"{q.id}: objective {value!r} is not well formed",
+                "write the module and the objective's number in its list, e.g. m05.t3",
+            )
+        else:
+            q.objective = value
 
     def maps(self, items: LList, where: str) -> list[LMap]:
         maps = []
@@ -226,7 +245,7 @@ def read_quiz(path: str, data: Any) -> tuple[Quiz | None, list[Problem]]:
             line_of(data, "module", data.line),
             "Q020",
             f"module '{module}' is not well formed",
-            "write it like m01 (m + two digits)",
+            f"write it like m01 (m + two digits), or {' or '.join(FORMS)} for the pre/post course check",
         )
         module = "m00"
     title = reader.text(data, "title", module, "title")

@@ -8,7 +8,8 @@ taken as 0 and I or L as 1, case and the ``-`` between blocks of 5 do not matter
     0 1 | 1 | T T T T | A A A … A | C C C C
     module  format  version tag  answers  check
 
-* **module** — the module number as two decimal digits (``01`` for m01), readable at a glance.
+* **module** — the module number as two decimal digits (``01`` for m01; ``91`` and ``92`` for the
+  pre/post course checks awal and akhir, see ``quiz/modules.py``), readable at a glance.
 * **format** — ``1``. A later format gets another digit; this reader then says the code is newer.
 * **version tag** — 20 bits of SHA-256 over the module's scored questions: ids, types, number of
   options/steps/pairs, the answer key (correct options, true/false answer) and, for ordering and
@@ -51,6 +52,8 @@ from typing import Any, TypeGuard
 from ..quiz.answers import normalise, short_answer_matches
 from ..quiz.bank import Bank
 from ..quiz.model import Question, Quiz
+from ..quiz.modules import from_number
+from ..quiz.modules import number as module_number
 from ..quiz.types import kind
 from .files import read_text
 from .model import Intake, Note, Participant, Response, note, scored_questions
@@ -210,7 +213,7 @@ def encode(quiz: Quiz, answers: dict[str, Any], source_language: str, language: 
     for q in scored_questions(quiz):
         for radix, digit in zip(radices(q), digits(q, answers.get(q.id), language or source_language), strict=True):
             number = number * radix + digit
-    module = int(quiz.module[1:])
+    module = module_number(quiz.module)
     tag = [ALPHABET.index(c) for c in version_tag(quiz, source_language)]
     values = [module // 10, module % 10, FORMAT, *tag, *to_values(number, answer_chars(quiz))]
     values += to_values(crc20(values), CHECK_CHARS)
@@ -248,7 +251,7 @@ def decode(text: str, bank: Bank | None = None) -> Decoded:
         raise CodeError("score_rej_code_chars", chars=bad)
     values = [ALPHABET.index(c) for c in code]
     if len(values) < HEAD_CHARS + CHECK_CHARS or crc20(values[:-CHECK_CHARS]) != from_values(values[-CHECK_CHARS:]):
-        quiz = bank.module(f"m{code[:2]}") if bank and code[:2].isdigit() else None
+        quiz = bank.module(from_number(int(code[:2]))) if bank and code[:2].isdigit() else None
         if quiz is not None:
             want = HEAD_CHARS + answer_chars(quiz) + CHECK_CHARS
             if want != len(code):
@@ -258,7 +261,7 @@ def decode(text: str, bank: Bank | None = None) -> Decoded:
         raise CodeError("score_rej_code_check")
     if values[2] != FORMAT:
         raise CodeError("score_rej_code_format", format=code[2])
-    return Decoded(f"m{code[:2]}", code[3:HEAD_CHARS], values[HEAD_CHARS:-CHECK_CHARS])
+    return Decoded(from_number(int(code[:2])), code[3:HEAD_CHARS], values[HEAD_CHARS:-CHECK_CHARS])
 
 
 def responses(quiz: Quiz, answers: list[int]) -> dict[str, Response]:

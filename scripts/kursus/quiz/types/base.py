@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from ..render import Renderer
     from ..source import LMap
 
-COMMON = frozenset({"id", "type", "text", "hint", "explanation", "points"})
+COMMON = frozenset({"id", "type", "text", "hint", "explanation", "points", "objective"})
 INVALID_MARK = "X"  # a paper cell 'answered, but not validly' (two boxes ticked): wrong, row kept
 
 

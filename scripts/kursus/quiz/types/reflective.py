@@ -24,7 +24,7 @@ SHEET_LINES = 4
 
 class Reflective(QuestionType):
     name = "reflective"
-    keys = frozenset({"id", "type", "text", "hint", "model_answer", "checklist"})
+    keys = frozenset({"id", "type", "text", "hint", "model_answer", "checklist", "objective"})
     required = ("model_answer", "checklist")
     scored = False
     check_label = "submit"
