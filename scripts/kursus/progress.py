@@ -11,6 +11,7 @@ from .quiz.bank import Bank
 from .quiz.model import Question
 from .scoring.codes import shape, version_tag
 from .scoring.model import scored_questions
+from .scoring.statement import course_tag
 
 
 def module_dir(module: str) -> str:
@@ -92,4 +93,52 @@ def progress_table(
         f'{escape(t("progress_text_copy"))}</button> <button type="button" class="md-button" data-act="text-load">'
         f"{escape(t('progress_text_load'))}</button></p>"
         f'<p class="kk-progress__textmsg" role="status" aria-live="polite"></p></details></form>'
+    )
+
+
+def statement_block(bank: Bank, language: str, fallback: str, t: Callable[[str], str], pass_mark: int) -> str:
+    """The completion statement (kursus-statement.js fills it in): what is left, or the printable sheet.
+
+    Everything it says is written here, in the page's language, so the strings stay off other pages;
+    the templates the script fills in travel as data attributes."""
+    rows = "".join(
+        f'<tr data-module="{escape(quiz.module)}"><td>{escape(quiz.module[1:].lstrip("0"))}. '
+        f"{escape(quiz.title.get(language) or quiz.title.get(fallback, quiz.module))}</td>"
+        f'<td class="kk-st-date"></td><td class="kk-st-score"></td></tr>'
+        for quiz in bank.quizzes
+    )
+    data = {
+        "tag": course_tag(bank, fallback),
+        "pass": str(pass_mark),
+        "lang": language,
+        "left": t("statement_left"),
+        "state": t("statement_module_state"),
+        "module": t("module"),
+        "printed": t("statement_printed"),
+    }
+    attributes = "".join(f' data-{key}="{escape(value, quote=True)}"' for key, value in data.items())
+    return (
+        f'<div class="kk-statement" data-search-exclude{attributes}>'
+        '<p class="kk-statement__left" role="status" aria-live="polite"></p>'
+        '<div class="kk-statement__ready" hidden>'
+        f"<p>{escape(t('statement_ready'))}</p>"
+        f'<p><label for="kk-statement-name">{escape(t("statement_name"))}</label><br>'
+        '<input type="text" id="kk-statement-name" class="kk-statement__input" maxlength="120" '
+        'autocomplete="name" spellcheck="false"></p>'
+        f'<p><button type="button" class="md-button md-button--primary" data-act="print-statement">'
+        f"{escape(t('statement_print'))}</button></p>"
+        '<article class="kk-statement__sheet">'
+        f'<p class="kk-statement__title">{escape(t("statement_title"))}</p>'
+        f'<p class="kk-statement__course">{escape(t("statement_course"))}</p>'
+        f'<p class="kk-statement__who">{escape(t("statement_name_label"))}: '
+        '<strong class="kk-statement__name"></strong></p>'
+        f"<p>{escape(t('statement_body').format(mark=pass_mark))}</p>"
+        f'<table class="kk-statement__modules"><thead><tr><th scope="col">{escape(t("module"))}</th>'
+        f'<th scope="col">{escape(t("statement_col_date"))}</th>'
+        f'<th scope="col">{escape(t("statement_col_score"))}</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<p class="kk-statement__codeline">{escape(t("statement_code"))}: '
+        '<code class="kk-statement__code"></code></p>'
+        f'<p class="kk-statement__note">{escape(t("statement_not_certificate"))}</p>'
+        '<p class="kk-statement__printed"></p>'
+        "</article></div></div>"
     )

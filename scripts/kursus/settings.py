@@ -7,9 +7,22 @@ MkDocs validates them for ``mkdocs build``; ``kursus`` commands validate them th
 from __future__ import annotations
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 
 from .audience import LEARNER, TRAINER
+
+
+class Percent(c.Type[int]):
+    """A whole percent, 0 to 100 (``true`` is not a number here, though Python counts it as 1)."""
+
+    def __init__(self, default: int) -> None:
+        super().__init__(int, default=default)
+
+    def run_validation(self, value: object) -> int:
+        number = super().run_validation(value)
+        if isinstance(number, bool) or not 0 <= number <= 100:
+            raise ValidationError(f"expected a whole percent from 0 to 100, got {value!r}")
+        return number
 
 
 class KursusConfig(Config):
@@ -26,6 +39,9 @@ class KursusConfig(Config):
     trainer_only = c.ListOfItems(c.Type(str), default=["fasilitator/"])
     # The hosted site as an installable web app that works offline (never under 'mkdocs serve').
     web_app = c.Type(bool, default=True)
+    # The share of a module quiz's points (percent, whole number) that passes it: the progress page offers
+    # the completion statement once every module is passed with the learner's first answers.
+    pass_mark = Percent(default=70)
 
 
 def validated(options: dict[str, object], config_file: str) -> tuple[KursusConfig, list[tuple[str, str]]]:

@@ -1,6 +1,6 @@
 /* Kursus Konselor, part 1 of 5: the shared namespace (window.KK), page data, interface strings and the
    answer rules every other part uses. Classic scripts, not modules: module scripts are blocked on file://.
-   Load order (mkdocs.yml extra_javascript): core, storage, quiz, codes, kursus (start-up). */
+   Load order (mkdocs.yml extra_javascript): core, storage, quiz, codes, statement, kursus (start-up). */
 (function () {
   "use strict";
   var dataEl = document.getElementById("kk-data");

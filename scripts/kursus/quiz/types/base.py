@@ -125,8 +125,14 @@ class QuestionType(ABC):
         """The digits the question takes in a result code (see ``scoring.codes``)."""
         return []
 
-    def digits(self, q: Question, saved: dict[str, Any] | None) -> list[int]:
-        """A saved browser answer ``{v, ok}`` (or None) as digits for ``radices``."""
+    def usable(self, q: Question, value: Any) -> bool:
+        """Whether a saved browser answer has a shape kursus-storage.js accepts for this question; a code
+        counts anything else as blank, as the browser keeps it aside."""
+        return False
+
+    def digits(self, q: Question, value: Any, language: str) -> list[int]:
+        """A usable saved answer (never blank here) as digits for ``radices``; ``language`` is the page's,
+        whose accepted answers judge a short answer."""
         return []
 
     def response(self, q: Question, digits: list[int]) -> Response | None:
