@@ -29,8 +29,36 @@ PAGES = {
     "id/kemajuan.md": PROGRESS_ID,
     "en/kemajuan.md": PROGRESS_EN,
     **{
-        f"{lang}/modul-0{n}/latihan.md": f"# Latihan\n\n<!-- kuis: m0{n} -->\n" for lang in ("id", "en") for n in (1, 2)
+        f"{lang}/modul-{n:02d}/latihan.md": f"# Latihan\n\n<!-- kuis: m{n:02d} -->\n"
+        for lang in ("id", "en")
+        for n in range(1, 13)
     },
+}
+# twelve modules, as in the course, with titles as long as its longest: the printed sheet must fit one A4 page
+LONG = "title: {id: Pelindungan Data dan Pemantauan Kasus Layanan, en: Data Protection and Caseload Monitoring}"
+
+
+def module_quiz(n: int) -> str:
+    """A one-question module; where the correct option stands varies (the checker's B001)."""
+    options = [("Konselor", "The counsellor", False), ("Pemberi kerja", "The employer", False)]
+    options.insert(n % 3, ("Pencari kerja", "The job seeker", True))
+    rows = "".join(
+        f"      - text: {{id: {i}, en: {e}}}\n"
+        + ("        correct: true\n" if ok else "")
+        + "        feedback: {id: Ya., en: Yes.}\n"
+        for i, e, ok in options
+    )
+    return (
+        f"module: m{n:02d}\n{LONG}\nitems:\n  - id: m{n:02d}.q01\n    type: single\n"
+        f'    text: {{id: "Siapa yang memutuskan di modul {n}?", en: "Who decides in module {n}?"}}\n'
+        f"    options:\n{rows}"
+    )
+
+
+QUIZZES = {
+    "modul-01.yml": QUIZ_ONE,
+    "modul-02.yml": QUIZ_TWO,
+    **{f"modul-{n:02d}.yml": module_quiz(n) for n in range(3, 13)},
 }
 KEY = "kursus-konselor/progress"
 # first answers checked on 2 and 3 December 2026 (local time), the module passed on the later day
@@ -39,8 +67,7 @@ DAYS = [int(datetime(2026, 12, d, 10).timestamp() * 1000) for d in (2, 3)]
 
 @pytest.fixture(scope="module")
 def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    quizzes = {"modul-01.yml": QUIZ_ONE, "modul-02.yml": QUIZ_TWO}
-    folder = make_project(tmp_path_factory.mktemp("statement-site"), PAGES, quizzes)
+    folder = make_project(tmp_path_factory.mktemp("statement-site"), PAGES, QUIZZES)
     build(folder)
     return folder
 
@@ -110,14 +137,17 @@ def test_all_modules_passed_the_statement_is_offered_and_its_code_verifies(
     sheet = page.locator(".kk-statement__sheet")
     assert sheet.locator(".kk-statement__name").inner_text() == "Siti Rahayu"
     rows = [r.split("\t") for r in sheet.locator("tbody tr").all_inner_texts()]
-    assert rows == [
+    assert len(rows) == 12
+    assert rows[:3] == [
         ["1. Kuis uji skor", "3 Desember 2026", "6/7 (85 %)"],
         ["2. Modul kedua", "2 Desember 2026", "1/1 (100 %)"],
+        ["3. Pelindungan Data dan Pemantauan Kasus Layanan", "2 Desember 2026", "1/1 (100 %)"],
     ]
     assert "bukan sertifikat" in sheet.inner_text() and "checksum, bukan tanda tangan" in sheet.inner_text()
     code = sheet.locator(".kk-statement__code").inner_text()
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["statement"]
-    assert stored == {"name": "Siti Rahayu", "passed": {"m01": "2026-12-03", "m02": "2026-12-02"}}
+    assert stored["name"] == "Siti Rahayu"
+    assert stored["passed"] == {"m01": "2026-12-03", **{f"m{n:02d}": "2026-12-02" for n in range(2, 13)}}
 
     # printed with its button: the sheet alone, on one A4 page
     page.evaluate("document.documentElement.classList.add('kk-print-statement')")
@@ -148,5 +178,47 @@ def test_a_damaged_stored_statement_is_kept_aside_and_the_page_goes_on(course: P
         "Object.keys(localStorage).filter(k => k.indexOf('.kept-') > 0).map(k => localStorage.getItem(k))"
     )
     assert any('"2026-02-30"' in k for k in kept)
+    assert not errors, errors
+    page.context.close()
+
+
+@pytest.mark.browser
+def test_a_pass_is_recorded_on_the_quiz_page_when_the_first_answers_reach_the_mark(course: Path, browser: Any) -> None:
+    page, errors = open_progress(browser, course, {"format": "kursus-konselor-progress", "version": 1, "answers": {}})
+    page.goto((course / "site").as_uri() + "/modul-02/latihan.html")
+    page.locator("#q-m02-q01").get_by_label("Pencari kerja").check()
+    page.locator("#q-m02-q01").get_by_role("button", name="Periksa").click()
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["statement"]
+    today = page.evaluate(
+        "(() => { const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()]; })()"
+    )
+    assert stored["passed"] == {"m02": "{:04d}-{:02d}-{:02d}".format(*today)}
+    assert not errors, errors
+    page.context.close()
+
+
+@pytest.mark.browser
+def test_an_import_keeps_the_earlier_pass_date_and_refuses_a_damaged_statement(course: Path, browser: Any) -> None:
+    bank = load_bank(sorted((course / "quizzes").glob("modul-*.yml")))[0]
+    state = progress(bank, set())
+    state["statement"] = {"name": "Siti Rahayu", "passed": {"m01": "2026-12-03"}}
+    page, errors = open_progress(browser, course, state)
+    moved = dict(state, statement={"name": "Siti", "passed": {"m01": "2026-11-30", "m02": "2026-12-01"}})
+    damaged = dict(state, statement={"name": "Siti", "passed": {"m01": "kemarin"}})
+
+    def load(record: dict[str, Any]) -> str:
+        if not page.is_visible("#kk-progress-text"):
+            page.locator(".kk-progress__text summary").click()
+        page.fill("#kk-progress-text", json.dumps(record))
+        page.locator("[data-act=text-load]").click()
+        return str(page.locator(".kk-progress__textmsg").inner_text())
+
+    assert "Tidak ada yang diubah" in load(damaged)
+    assert json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["statement"]["passed"]["m01"] == "2026-12-03"
+    load(moved)
+    stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["statement"]
+    assert stored["name"] == "Siti Rahayu"
+    assert [stored["passed"][m] for m in ("m01", "m02", "m03")] == ["2026-11-30", "2026-12-01", "2026-12-02"]
+    assert "30 November 2026" in page.locator(".kk-statement__sheet").inner_text()
     assert not errors, errors
     page.context.close()

@@ -9,6 +9,7 @@ from typing import Any
 
 from .quiz.bank import Bank
 from .quiz.model import Question
+from .quiz.types import kind
 from .scoring.codes import shape, version_tag
 from .scoring.model import scored_questions
 from .scoring.statement import course_tag
@@ -40,17 +41,6 @@ def size(q: Question) -> int:
     return len(q.options) or len(q.steps) or len(q.pairs) or len(q.checklist)
 
 
-def answer_key(q: Question, language: str, fallback: str) -> Any:
-    """The key in the browser's answer form: the progress page judges stored answers again from it."""
-    if q.type in ("single", "multiple"):
-        return [i for i, o in enumerate(q.options) if o.correct]
-    if q.type == "truefalse":
-        return str(q.answer).lower()
-    if q.type == "short":
-        return q.accept.get(language) or q.accept.get(fallback, [])
-    return None  # ordering and matching: the identity order is the key
-
-
 def progress_table(
     bank: Bank, language: str, fallback: str, t: Callable[[str], str], link: Callable[[str], str]
 ) -> str:
@@ -60,7 +50,7 @@ def progress_table(
         # What kursus-codes.js needs to make a result code (scoring/codes.py): the version tag and each scored
         # question's type and size. Only this page carries it, so other pages stay small.
         code_data = escape(json.dumps(shape(quiz), separators=(",", ":")), quote=True)
-        keys = {q.id: answer_key(q, language, fallback) for q in scored_questions(quiz)}
+        keys = {q.id: kind(q).browser_key(q, language, fallback) for q in scored_questions(quiz)}
         key_data = escape(json.dumps(keys, separators=(",", ":"), ensure_ascii=False), quote=True)
         rows.append(
             f'<tr data-module="{escape(quiz.module)}" data-tag="{version_tag(quiz, fallback)}" '

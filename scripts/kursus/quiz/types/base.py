@@ -125,6 +125,11 @@ class QuestionType(ABC):
         """The digits the question takes in a result code (see ``scoring.codes``)."""
         return []
 
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        """The key as kursus-quiz.js reads it from a quiz (``KK.judge``): the progress page carries it to
+        judge stored answers again. None: the identity order is the key (ordering, matching) or none."""
+        return None
+
     def usable(self, q: Question, value: Any) -> bool:
         """Whether a saved browser answer has a shape kursus-storage.js accepts for this question; a code
         counts anything else as blank, as the browser keeps it aside."""

@@ -161,6 +161,9 @@ class Choice(QuestionType):
     def version_key(self, q: Question, source_language: str) -> str:
         return ",".join(str(i) for i, o in enumerate(q.options) if o.correct)
 
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        return [i for i, o in enumerate(q.options) if o.correct]
+
 
 class Single(Choice):
     """Exactly one option is correct; the learner picks one (radio buttons, round boxes)."""

@@ -198,6 +198,9 @@ class Short(QuestionType):
     def key(self, q: Question) -> str:
         return " / ".join(dict.fromkeys(a[0] for a in q.accept.values() if a))
 
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        return accepted_in(q, language, fallback)
+
     def radices(self, q: Question) -> list[int]:
         return [3]
 

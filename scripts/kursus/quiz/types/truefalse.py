@@ -107,6 +107,9 @@ class TrueFalse(QuestionType):
     def version_key(self, q: Question, source_language: str) -> str:
         return str(q.answer).lower()
 
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        return str(q.answer).lower()
+
     def radices(self, q: Question) -> list[int]:
         return [3]
 
