@@ -149,6 +149,9 @@ def test_all_modules_passed_the_statement_is_offered_and_its_code_verifies(
     assert stored["name"] == "Siti Rahayu"
     assert stored["passed"] == {"m01": "2026-12-03", **{f"m{n:02d}": "2026-12-02" for n in range(2, 13)}}
 
+    page.set_viewport_size({"width": 320, "height": 640})  # on a phone: no sideways scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
     # printed with its button: the sheet alone, on one A4 page
     page.evaluate("document.documentElement.classList.add('kk-print-statement')")
     pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))

@@ -99,7 +99,6 @@ def statement_block(bank: Bank, language: str, fallback: str, t: Callable[[str],
     )
     data = {
         "tag": course_tag(bank, fallback),
-        "pass": str(pass_mark),
         "lang": language,
         "left": t("statement_left"),
         "state": t("statement_module_state"),
