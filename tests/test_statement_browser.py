@@ -17,6 +17,7 @@ from kursus.cli import main
 from kursus.quiz.bank import Bank, load_bank
 from kursus.quiz.model import Question
 from kursus.scoring.model import scored_questions
+from test_accessibility import violations
 from test_statement import QUIZ_ONE, QUIZ_TWO
 
 from conftest import build, make_project
@@ -127,6 +128,7 @@ def test_all_modules_passed_the_statement_is_offered_and_its_code_verifies(
     assert page.locator(".kk-statement__ready").is_hidden()
     left = page.locator(".kk-statement__left").inner_text()
     assert "Modul yang belum lulus dengan jawaban pertama Anda (1): Modul 1 (skor 4 dari 7, perlu 5)" in left
+    assert violations(page) == []
     assert not errors, errors
     page.context.close()
 
@@ -149,6 +151,7 @@ def test_all_modules_passed_the_statement_is_offered_and_its_code_verifies(
     assert stored["name"] == "Siti Rahayu"
     assert stored["passed"] == {"m01": "2026-12-03", **{f"m{n:02d}": "2026-12-02" for n in range(2, 13)}}
 
+    assert violations(page) == []  # axe, with the statement shown
     page.set_viewport_size({"width": 320, "height": 640})  # on a phone: no sideways scrolling
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
