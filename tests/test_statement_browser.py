@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from kursus.cli import main
 from kursus.quiz.bank import Bank, load_bank
 from kursus.quiz.model import Question
+from kursus.scoring import statement
 from kursus.scoring.model import scored_questions
 from test_accessibility import violations
 from test_statement import QUIZ_ONE, QUIZ_TWO
@@ -147,6 +148,12 @@ def test_all_modules_passed_the_statement_is_offered_and_its_code_verifies(
     ]
     assert "bukan sertifikat" in sheet.inner_text() and "checksum, bukan tanda tangan" in sheet.inner_text()
     code = sheet.locator(".kk-statement__code").inner_text()
+    # the page and the reference encoder (statement.py) agree, also on a name the normalisation changes
+    scores = {"m01": 6, **{f"m{n:02d}": 1 for n in range(2, 13)}}
+    page.fill("#kk-statement-name", " Ñoman  ŁUKASZ-Śląska ")
+    accented = sheet.locator(".kk-statement__code").inner_text()
+    assert accented == statement.encode(bank, "id", "ñoman łukasz-slaska", 70, date(2026, 12, 3), scores)
+    page.fill("#kk-statement-name", "Siti Rahayu")
     stored = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))["statement"]
     assert stored["name"] == "Siti Rahayu"
     assert stored["passed"] == {"m01": "2026-12-03", **{f"m{n:02d}": "2026-12-02" for n in range(2, 13)}}
