@@ -194,7 +194,7 @@ def test_the_mastery_score_follows_the_pass_mark_setting(tmp_path: Path) -> None
         launch = archive.read("kursus/modul-01/latihan.html").decode()
     assert [m.text for m in doc.iterfind(".//adlcp:masteryscore", NS)] == ["80", "80"]
     assert doc.findtext("cp:organizations/cp:organization/cp:title", namespaces=NS) == "Kursus Konselor"
-    assert '"pass_mark":80' in launch
+    assert '"passMark":80' in launch
 
 
 # -- reporting under the scorm-again runtime ---------------------------------------------------------------

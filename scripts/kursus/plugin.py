@@ -28,7 +28,7 @@ from . import abbreviations
 from .audience import LEARNER, is_trainer_only, learner_nav, page_path, unlink_trainer_pages
 from .background import Background
 from .problems import Problem, as_text
-from .progress import manifest, progress_table
+from .progress import manifest, progress_table, statement_block
 from .project import ProjectError, load_project
 from .quiz.bank import Bank
 from .quiz.markers import MARKER
@@ -45,6 +45,7 @@ log = logging.getLogger("mkdocs.plugins.kursus")
 
 UNUSED_LUNR = ("assets/javascripts/lunr/",)
 PROGRESS_MARKER = re.compile(r"<!--\s*kemajuan\s*-->")
+STATEMENT_MARKER = re.compile(r"<!--\s*pernyataan\s*-->")  # the completion statement (progress page)
 ABBREVIATIONS = "kursus.abbreviations"  # a Markdown extension, loaded by module name
 SLOT = re.compile(r"<!--kk-slot:(\d+)-->")
 
@@ -116,7 +117,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             "ui": for_browser(self.strings, self.language, self.default_language, via),
             "modules": manifest(self.bank, self.language, self.default_language),
             "app": {"default": self.default_language} if self.web_app else None,
-            "pass_mark": self.config.pass_mark,  # kursus-scorm.js: passed/failed when the LMS sets no mastery score
+            "passMark": self.config.pass_mark,  # pass dates on quiz pages; kursus-scorm.js without a mastery score
         }
         config.extra["kursus"] = {
             "language": self.language,
@@ -272,6 +273,10 @@ class KursusPlugin(BasePlugin[KursusConfig]):
 
         html = PROGRESS_MARKER.sub(
             lambda _: park(progress_table(self.bank, self.language, self.default_language, t, links)), html
+        )
+        html = STATEMENT_MARKER.sub(
+            lambda _: park(statement_block(self.bank, self.language, self.default_language, t, self.config.pass_mark)),
+            html,
         )
         if self.layout is not None and TranslationSite.needed(html, self.language, self.layout):
             # static-i18n tells which language's file a page was built from (the source one on a fallback page).

@@ -13,6 +13,7 @@ from .quiz.modules import base_name, form, home_page, number
 from .quiz.types import kind
 from .scoring.codes import shape, version_tag
 from .scoring.model import scored_questions
+from .scoring.statement import course_tag, module_quizzes
 
 
 def module_dir(module: str) -> str:
@@ -42,11 +43,6 @@ def size(q: Question) -> int:
     return len(q.options) or len(q.steps) or len(q.pairs) or len(q.checklist)
 
 
-def answer_key(q: Question, language: str, fallback: str) -> Any:
-    """The key in the browser's answer form: the progress page judges stored answers again from it."""
-    return kind(q).browser_key(q, language, fallback)
-
-
 def progress_table(
     bank: Bank, language: str, fallback: str, t: Callable[[str], str], link: Callable[[str], str]
 ) -> str:
@@ -56,7 +52,7 @@ def progress_table(
         # What kursus-codes.js needs to make a result code (scoring/codes.py): the version tag and each scored
         # question's type and size. Only this page carries it, so other pages stay small.
         code_data = escape(json.dumps(shape(quiz), separators=(",", ":")), quote=True)
-        keys = {q.id: answer_key(q, language, fallback) for q in scored_questions(quiz)}
+        keys = {q.id: kind(q).browser_key(q, language, fallback) for q in scored_questions(quiz)}
         key_data = escape(json.dumps(keys, separators=(",", ":"), ensure_ascii=False), quote=True)
         rows.append(
             f'<tr data-module="{escape(quiz.module)}" data-number="{number(quiz.module)}" '
@@ -90,4 +86,51 @@ def progress_table(
         f'{escape(t("progress_text_copy"))}</button> <button type="button" class="md-button" data-act="text-load">'
         f"{escape(t('progress_text_load'))}</button></p>"
         f'<p class="kk-progress__textmsg" role="status" aria-live="polite"></p></details></form>'
+    )
+
+
+def statement_block(bank: Bank, language: str, fallback: str, t: Callable[[str], str], pass_mark: int) -> str:
+    """The completion statement (kursus-statement.js fills it in): what is left, or the printable sheet.
+
+    Everything it says is written here, in the page's language, so the strings stay off other pages;
+    the templates the script fills in travel as data attributes."""
+    rows = "".join(
+        f'<tr data-module="{escape(quiz.module)}"><td>{escape(quiz.module[1:].lstrip("0"))}. '
+        f"{escape(quiz.title.get(language) or quiz.title.get(fallback, quiz.module))}</td>"
+        f'<td class="kk-st-date"></td><td class="kk-st-score"></td></tr>'
+        for quiz in module_quizzes(bank)
+    )
+    data = {
+        "tag": course_tag(bank, fallback),
+        "lang": language,
+        "left": t("statement_left"),
+        "state": t("statement_module_state"),
+        "module": t("module"),
+        "printed": t("statement_printed"),
+    }
+    attributes = "".join(f' data-{key}="{escape(value, quote=True)}"' for key, value in data.items())
+    return (
+        f'<div class="kk-statement" data-search-exclude{attributes}>'
+        '<p class="kk-statement__left" role="status" aria-live="polite"></p>'
+        '<div class="kk-statement__ready" hidden>'
+        f"<p>{escape(t('statement_ready'))}</p>"
+        f'<p><label for="kk-statement-name">{escape(t("statement_name"))}</label><br>'
+        '<input type="text" id="kk-statement-name" class="kk-statement__input" maxlength="120" '
+        'autocomplete="name" spellcheck="false"></p>'
+        f'<p><button type="button" class="md-button md-button--primary" data-act="print-statement">'
+        f"{escape(t('statement_print'))}</button></p>"
+        '<article class="kk-statement__sheet">'
+        f'<p class="kk-statement__title">{escape(t("statement_title"))}</p>'
+        f'<p class="kk-statement__course">{escape(t("statement_course"))}</p>'
+        f'<p class="kk-statement__who">{escape(t("statement_name_label"))}: '
+        '<strong class="kk-statement__name"></strong></p>'
+        f"<p>{escape(t('statement_body').format(mark=pass_mark))}</p>"
+        f'<table class="kk-statement__modules"><thead><tr><th scope="col">{escape(t("module"))}</th>'
+        f'<th scope="col">{escape(t("statement_col_date"))}</th>'
+        f'<th scope="col">{escape(t("statement_col_score"))}</th></tr></thead><tbody>{rows}</tbody></table>'
+        f'<p class="kk-statement__codeline">{escape(t("statement_code"))}: '
+        '<code class="kk-statement__code"></code></p>'
+        f'<p class="kk-statement__note">{escape(t("statement_not_certificate"))}</p>'
+        '<p class="kk-statement__printed"></p>'
+        "</article></div></div>"
     )

@@ -41,6 +41,10 @@ class Project:
     def min_options(self) -> int:
         return self.kursus.min_options
 
+    @property
+    def pass_mark(self) -> int:
+        return self.kursus.pass_mark
+
     # language -> where its missing texts come from (kursus plugin 'fallbacks'); see translations/fallback.py
     fallbacks: dict[str, tuple[str, ...]] = field(default_factory=dict)
 

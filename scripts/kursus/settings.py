@@ -13,7 +13,7 @@ from .audience import LEARNER, TRAINER
 
 
 class Percent(c.Type[int]):
-    """A whole percentage, 0 to 100."""
+    """A whole percent, 0 to 100 (``true`` is not a number here, though Python counts it as 1)."""
 
     def __init__(self, default: int) -> None:
         super().__init__(int, default=default)
@@ -21,7 +21,7 @@ class Percent(c.Type[int]):
     def run_validation(self, value: object) -> int:
         number = super().run_validation(value)
         if isinstance(number, bool) or not 0 <= number <= 100:
-            raise ValidationError(f"expected a whole percentage from 0 to 100, got {value!r}")
+            raise ValidationError(f"expected a whole percent from 0 to 100, got {value!r}")
         return number
 
 
@@ -39,7 +39,9 @@ class KursusConfig(Config):
     trainer_only = c.ListOfItems(c.Type(str), default=["fasilitator/"])
     # The hosted site as an installable web app that works offline (never under 'mkdocs serve').
     web_app = c.Type(bool, default=True)
-    # The share of a module's points (percent) that passes it: the LMS's mastery score (SCORM) and more.
+    # The share of a module quiz's points (percent, whole number) that passes it: the LMS's mastery score
+    # (SCORM), and the progress page offers the completion statement once every module is passed with the
+    # learner's first answers.
     pass_mark = Percent(default=70)
 
 

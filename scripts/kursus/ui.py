@@ -65,8 +65,9 @@ def interface_fallbacks(
     return tuple(c for c in fallback_chain(language, source, complete, configured) if c != source)
 
 
-# Strings for printed documents, scoring reports and server-rendered banners never reach the browser.
-NOT_FOR_BROWSER = ("print_", "score_", "tr_", "export_")
+# Strings for printed documents, scoring reports, server-rendered banners and the progress page's statement
+# (written into that page) never reach the browser.
+NOT_FOR_BROWSER = ("print_", "score_", "tr_", "export_", "statement_")
 
 
 def for_browser(

@@ -8,31 +8,14 @@
   var t = KK.t;
   var B32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford's base 32: no I, L, O or U to misread
 
-  function isList(v, n, perm) {
-    if (!Array.isArray(v) || v.length !== n) return false;
-    var seen = {};
-    return v.every(function (x) { var ok = x === (x | 0) && x >= 0 && x < n && !(perm && seen[x]); seen[x] = 1; return ok; });
-  }
-  /* [radix, digit] pairs per scored question, in module order; 0 always means "not answered" */
+  /* [radix, digit] pairs per scored question, in module order; 0 always means "not answered". Each type's
+     part is its "code" in KK.types (kursus-quiz.js); storage has checked every stored answer's shape. */
   function digits(shape) {
     var out = [];
     shape.forEach(function (s) {
-      var a = KK.state.answers[s[0]], type = s[1], n = s[2], first = a && a.first, v = first ? first.v : null, i, j, k;
-      if (type === "single") out.push([n + 1, v === (v | 0) && v >= 0 && v < n ? v + 1 : 0]);
-      else if (type === "multiple") for (i = 0; i < n; i++) out.push([2, Array.isArray(v) && v.indexOf(i) >= 0 ? 1 : 0]);
-      else if (type === "truefalse") out.push([3, v === "true" ? 1 : v === "false" ? 2 : 0]);
-      else if (type === "short") { // the words don't fit: judged here, from the key on this page
-        var key = KK.keys[s[0]];
-        out.push([3, typeof v !== "string" || !key ? 0 : KK.judge("short", key, v) ? 1 : 2]);
-      } else {
-        var ok = isList(v, n, type === "ordering");
-        out.push([2, ok ? 1 : 0]);
-        for (i = 0; i < n; i++) {
-          if (type === "matching") { out.push([n, ok ? v[i] : 0]); continue; }
-          for (k = 0, j = i + 1; ok && j < n; j++) if (v[j] < v[i]) k++; // Lehmer code: a permutation in n! values
-          out.push([n - i, k]);
-        }
-      }
+      var a = KK.state.answers[s[0]], type = KK.types[s[1]], first = a && a.first;
+      var v = first && first.v !== undefined ? first.v : null;
+      if (type && type.code) out = out.concat(type.code(s[2], v, KK.keys[s[0]]));
     });
     return out;
   }
@@ -50,11 +33,12 @@
     });
     return c;
   }
-  function resultCode(number, tag, shape) { // number: the module's two digits (data-number: 1 for m01, 91 for awal)
-    var num = [0], range = [1], vals = [Math.floor(number / 10) % 10, number % 10, 1], i;
-    tag.split("").forEach(function (ch) { vals.push(B32.indexOf(ch)); });
-    digits(shape).forEach(function (p) { mulAdd(num, p[0], p[1]); mulAdd(range, p[0], 0); });
-    // as many characters as the largest possible number needs (range is a power of 32: one fewer)
+  /* A code: head values, the [radix, digit] pairs as one number in as few characters as the largest
+     possible number needs, then the check value (codes.py: pack). Statement codes use it too. */
+  function pack(head, pairs) {
+    var num = [0], range = [1], vals = head.slice(), i;
+    pairs.forEach(function (p) { mulAdd(num, p[0], p[1]); mulAdd(range, p[0], 0); });
+    // range is the product of the radices; a power of 32 needs one character fewer than its length
     var len = range.length - (range[range.length - 1] === 1 && range.slice(0, -1).every(function (x) { return !x; }) ? 1 : 0);
     for (i = len - 1; i >= 0; i--) vals.push(num[i] || 0);
     var c = crc20(vals);
@@ -66,6 +50,13 @@
       blocks.push(code.substr(at, size));
     }
     return blocks.join("-");
+  }
+  KK.packCode = pack;
+  KK.B32 = B32;
+  function resultCode(number, tag, shape) { // number: the module's two digits (data-number: 1 for m01, 91 for awal)
+    var head = [Math.floor(number / 10) % 10, number % 10, 1];
+    tag.split("").forEach(function (ch) { head.push(B32.indexOf(ch)); });
+    return pack(head, digits(shape));
   }
 
   KK.showCode = function (p, row) {

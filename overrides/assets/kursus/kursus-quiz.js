@@ -7,27 +7,34 @@
   if (!KK || !KK.ready) return;
   var t = KK.t, $$ = KK.$$;
 
-  /* Reading and writing an answer, and the key, per question type. */
+  /* Reading and writing an answer, and the key, per question type; "code" is the answer's part of a result
+     code (kursus-codes.js), as [radix, digit] pairs: v is a first answer storage accepted, or null (blank,
+     all digits 0). The same per type as the registry's radices and digits (scripts/kursus/quiz/types/). */
   var types = {
     single: {
       get: function (q) { var c = q.querySelector("input:checked"); return c ? +c.value : null; },
       set: function (q, v) { $$(q, "input").forEach(function (i) { i.checked = +i.value === v; }); },
-      key: function (q) { return $$(q, "input[data-ok]").map(function (i) { return +i.value; }); }
+      key: function (q) { return $$(q, "input[data-ok]").map(function (i) { return +i.value; }); },
+      code: function (n, v) { return [[n + 1, v === null ? 0 : v + 1]]; }
     },
     multiple: {
       get: function (q) { var v = $$(q, "input:checked").map(function (i) { return +i.value; }); return v.length ? v : null; },
       set: function (q, v) { $$(q, "input").forEach(function (i) { i.checked = v.indexOf(+i.value) >= 0; }); },
-      key: function (q) { return $$(q, "input[data-ok]").map(function (i) { return +i.value; }); }
+      key: function (q) { return $$(q, "input[data-ok]").map(function (i) { return +i.value; }); },
+      code: function (n, v) { var out = []; for (var i = 0; i < n; i++) out.push([2, v !== null && v.indexOf(i) >= 0 ? 1 : 0]); return out; }
     },
     truefalse: {
       get: function (q) { var c = q.querySelector("input:checked"); return c ? c.value : null; },
       set: function (q, v) { $$(q, "input").forEach(function (i) { i.checked = i.value === v; }); },
-      key: function (q) { return q.getAttribute("data-answer"); }
+      key: function (q) { return q.getAttribute("data-answer"); },
+      code: function (n, v) { return [[3, v === "true" ? 1 : v === "false" ? 2 : 0]]; }
     },
     short: {
       get: function (q) { var v = q.querySelector("input").value; return KK.normalise(v) ? v : null; },
       set: function (q, v) { q.querySelector("input").value = v; },
-      key: function (q) { try { return JSON.parse(q.getAttribute("data-accept") || "[]"); } catch (e) { return []; } }
+      key: function (q) { try { return JSON.parse(q.getAttribute("data-accept") || "[]"); } catch (e) { return []; } },
+      // the words don't fit a code: judged here, from the key on this page
+      code: function (n, v, key) { return [[3, v === null || !key ? 0 : KK.judge("short", key, v) ? 1 : 2]]; }
     },
     ordering: {
       get: function (q) { return $$(q, "li").map(function (li) { return +li.getAttribute("data-step"); }); },
@@ -40,7 +47,15 @@
         });
       },
       key: function () { return null; },
-      parts: function (q, v) { return $$(q, "li").map(function (li, i) { return [li, v[i] === i]; }); }
+      parts: function (q, v) { return $$(q, "li").map(function (li, i) { return [li, v[i] === i]; }); },
+      code: function (n, v) { // an answered bit, then the Lehmer code: a permutation in n! values
+        var out = [[2, v === null ? 0 : 1]], i, j, k;
+        for (i = 0; i < n; i++) {
+          for (k = 0, j = i + 1; v !== null && j < n; j++) if (v[j] < v[i]) k++;
+          out.push([n - i, k]);
+        }
+        return out;
+      }
     },
     matching: {
       get: function (q) {
@@ -49,7 +64,8 @@
       },
       set: function (q, v) { $$(q, "select").forEach(function (s, i) { s.value = v[i] == null ? "" : String(v[i]); }); },
       key: function () { return null; },
-      parts: function (q, v) { return $$(q, ".kk-pair").map(function (row, i) { return [row, v[i] === i]; }); }
+      parts: function (q, v) { return $$(q, ".kk-pair").map(function (row, i) { return [row, v[i] === i]; }); },
+      code: function (n, v) { var out = [[2, v === null ? 0 : 1]]; for (var i = 0; i < n; i++) out.push([n, v === null ? 0 : v[i]]); return out; }
     },
     reflective: {
       get: function (q) { var v = q.querySelector("textarea").value; return v.trim() ? v : null; },

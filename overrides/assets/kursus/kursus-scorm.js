@@ -44,7 +44,7 @@
   function masteryScore() {
     var lms = String(api.LMSGetValue("cmi.student_data.mastery_score") || "");
     if (/^\d+(\.\d+)?$/.test(lms) && percent(parseFloat(lms))) return parseFloat(lms);
-    return percent(KK.DATA.pass_mark) ? KK.DATA.pass_mark : null;
+    return percent(KK.DATA.passMark) ? KK.DATA.passMark : null;
   }
 
   /* Every value is checked against its element's rules before it is sent: never an invalid one. */

@@ -110,6 +110,7 @@
     return v;
   }
 
+  KK.keepAside = keepAside; // for other stored parts (the statement, kursus-statement.js) that fail validation
   KK.state = load();
   KK.save = function () {
     save(KK.state);
@@ -124,6 +125,8 @@
     if (!validRecord(d) || d.version > VERSION) return { error: t("import_bad") };
     var s = sift(d), ids = Object.keys(s.bad);
     if (ids.length) return { error: t("import_invalid", { count: ids.length, id: ids[0].slice(0, 40) }) };
+    var extra = KK.importStatement ? KK.importStatement(d) : null; // checked before anything changes
+    if (extra && extra.error) return { error: extra.error };
     var count = 0, answers = KK.state.answers;
     Object.keys(s.good).forEach(function (id) {
       var a = s.good[id], mine = answers[id];
@@ -133,6 +136,7 @@
       if ("v" in a && (!("v" in mine) || (a.t || 0) >= (mine.t || 0))) { answers[id] = a; count += 1; }
       answers[id].first = first;
     });
+    if (extra) extra.apply();
     save(KK.state);
     return { count: count };
   };

@@ -23,6 +23,7 @@
       row.querySelector(".kk-p-score").textContent = s.answered || s.first ? s.score + "/" + s.max + " " + t("points") +
         (s.first !== s.score ? " " + t("first_score", s) : "") : "–"; // the code holds first answers: say so when they differ
     });
+    if (KK.refreshStatement) KK.refreshStatement(); // records pass dates; on the progress page, the statement
     markNavigation();
   };
 

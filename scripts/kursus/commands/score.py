@@ -28,6 +28,8 @@ from ..scoring.model import InputError, Intake, Level, Strings, in_order, note
 from ..scoring.report import as_table, totals
 from ..scoring.review import EASY, HARD, MIN_CLASS, WEAK
 from ..scoring.sheet import header_modules, read_sheet, template, template_readme
+from ..scoring.statement import read_statements
+from ..scoring.statement import report as statement_report
 from ..scoring.stats import score
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
 
@@ -61,8 +63,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "Input: CSV answer sheets (first column the participant's name, then one column per question id;\n"
             "make one with 'kursus score template m01'), and/or a text file of result codes from the 'My\n"
             "progress' page (--codes; one code per line, optionally 'name: code'; a code records each question's\n"
-            "first checked answer, retries are practice). Every row is scored or\n"
-            "reported with its line number and reason; the totals line shows both counts.\n"
+            "first checked answer, retries are practice). A completion statement's code (it starts with 00)\n"
+            "in the same file is checked against the name before it and reported with its modules and scores.\n"
+            "Every row is scored or reported with its line number and reason; the totals line shows both counts.\n"
             "\n"
             "Learning gain: --pre and --post take the answer sheets of the pre- and post-course checks\n"
             "(templates: 'kursus score template awal' and 'template akhir'), or .txt files of result codes;\n"
@@ -236,6 +239,9 @@ def _score(
     for f in args.inputs:
         assert quiz is not None
         intake.merge(read_sheet(Path(f), shown(Path(f)), quiz, seen))
+    statements_rejected = _statements(args, project, bank, language, t)
+    if statements_rejected is not None and not args.inputs and not _has_result_codes(args, bank, project):
+        return 1 if statements_rejected else 0
     for f in args.codes:
         module = quiz.module if quiz else None
         found = read_codes(f, shown(f), bank, project.default_language, module, seen)
@@ -347,6 +353,33 @@ def _accepted(args: argparse.Namespace, project: Project, bank: Bank, intake: In
             continue
         found.append(checked)
     return found
+
+
+def _statements(args: argparse.Namespace, project: Project, bank: Bank, language: str, t: Strings) -> int | None:
+    """Completion statements in the code files, reported on their own; how many were refused, or None
+    if there are none."""
+    checked, notes, shown_any = [], [], False
+    for f in args.codes:
+        found, refused = read_statements(f, f.as_posix(), bank, project.default_language)
+        checked += found
+        notes += refused
+        shown_any = shown_any or bool(found or refused)
+    if not shown_any:
+        return None
+    if checked:
+        sys.stdout.write(statement_report(checked, bank, project.pass_mark, language, project.default_language, t))
+    for n in in_order(notes):
+        print(n.text(t), file=sys.stderr)
+    return len(notes)
+
+
+def _has_result_codes(args: argparse.Namespace, bank: Bank, project: Project) -> bool:
+    """Whether the code files hold anything besides completion statements (comments and blanks aside)."""
+    for f in args.codes:
+        intake = read_codes(f, f.as_posix(), bank, project.default_language, None)
+        if intake.rows > intake.comments:
+            return True
+    return False
 
 
 def totals_line(intake: Intake, t: Strings) -> str:

@@ -47,9 +47,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeGuard
+from typing import Any
 
-from ..quiz.answers import normalise, short_answer_matches
+from ..quiz.answers import normalise
 from ..quiz.bank import Bank
 from ..quiz.model import Question, Quiz
 from ..quiz.modules import from_number
@@ -66,6 +66,7 @@ CHECK_CHARS = 4
 HEAD_CHARS = 2 + 1 + TAG_CHARS
 BLOCK = 5
 _POLY = 0x9  # x^20 + x^3 + 1 without the x^20 term
+STATEMENT = "00"  # module digits of a completion statement's code (statement.py); no module is 00
 _IGNORED = re.compile(r"[\s\-_.]+")
 
 
@@ -131,56 +132,57 @@ def radices(q: Question) -> list[int]:
 
 def answer_chars(quiz: Quiz) -> int:
     """Characters the answers take: the fewest base-32 digits that hold every combination."""
+    return chars_for([r for q in scored_questions(quiz) for r in radices(q)])
+
+
+def chars_for(all_radices: list[int]) -> int:
+    """The fewest base-32 digits that hold every combination of digits in these radices."""
     total = 1
-    for q in scored_questions(quiz):
-        for r in radices(q):
-            total *= r
+    for r in all_radices:
+        total *= r
     count = 0
     while 32**count < total:
         count += 1
     return count
 
 
+def pack(head: list[int], pairs: list[tuple[int, int]]) -> str:
+    """A code: the ``head`` values, the (radix, digit) pairs as one mixed-radix number, the check value."""
+    number = 0
+    for radix, digit in pairs:
+        number = number * radix + digit
+    values = [*head, *to_values(number, chars_for([radix for radix, _ in pairs]))]
+    values += to_values(crc20(values), CHECK_CHARS)
+    return group("".join(ALPHABET[v] for v in values))
+
+
+def unpack(values: list[int], all_radices: list[int]) -> list[int] | None:
+    """The digits packed in ``values`` (the characters between head and check), or None if no digits in
+    these radices pack to that number."""
+    number = from_values(values)
+    found: list[int] = []
+    for radix in reversed(all_radices):
+        number, digit = divmod(number, radix)
+        found.append(digit)
+    return None if number else found[::-1]
+
+
 # -- encoding (the reference for kursus-codes.js, which encodes from the browser's saved answers) --------
-
-
-def _index(x: Any, n: int) -> bool:
-    return isinstance(x, int) and not isinstance(x, bool) and 0 <= x < n
-
-
-def _valid_list(v: Any, n: int, permutation: bool) -> TypeGuard[list[int]]:
-    if not isinstance(v, list) or len(v) != n:
-        return False
-    if not all(_index(x, n) for x in v):
-        return False
-    return not permutation or sorted(v) == list(range(n))
-
-
-def _usable(q: Question, v: Any) -> bool:
-    """The shapes kursus-storage.js accepts; anything else it keeps aside, so it counts as blank here too."""
-    n = _count(q)
-    if q.type == "single":
-        return _index(v, n)
-    if q.type == "multiple":
-        return isinstance(v, list) and 0 < len(v) <= n and all(_index(x, n) for x in v) and len(set(v)) == len(v)
-    if q.type == "truefalse":
-        return v in ("true", "false")
-    if q.type == "short":
-        return isinstance(v, str) and len(v) <= 500 and normalise(v) != ""
-    return _valid_list(v, n, q.type == "ordering")
 
 
 def first_attempt(q: Question, saved: Any) -> Any:
     """The answer a code records: the first one checked (``saved["first"]``), or None (blank).
 
     The browser keeps each question's first checked answer beside the latest; retries are practice.
-    Records made before first answers were kept have only ``v``: that answer is the best there is."""
+    Records made before first answers were kept have only ``v``: that answer is the best there is.
+    A shape kursus-storage.js would not accept (the type's ``usable``) counts as blank."""
+    usable = kind(q).usable
     if not isinstance(saved, dict):
         return None
-    if "v" in saved and not _usable(q, saved["v"]):
+    if "v" in saved and not usable(q, saved["v"]):
         return None  # the browser keeps a damaged entry aside whole
     first = saved.get("first", saved)
-    if not isinstance(first, dict) or "v" not in first or not _usable(q, first["v"]):
+    if not isinstance(first, dict) or "v" not in first or not usable(q, first["v"]):
         return None
     return first["v"]
 
@@ -189,35 +191,23 @@ def digits(q: Question, saved: dict[str, Any] | None, language: str = "") -> lis
     """A saved browser answer ``{v, first}`` (or None) as digits for ``radices(q)``.
 
     Short answers are judged again from the key in ``language`` (the page's), never from a stored flag."""
-    n, v = _count(q), first_attempt(q, saved)
+    v = first_attempt(q, saved)
     if v is None:
         return [0] * len(radices(q))
-    if q.type == "single":
-        return [v + 1]
-    if q.type == "multiple":
-        return [1 if i in v else 0 for i in range(n)]
-    if q.type == "truefalse":
-        return [{"true": 1, "false": 2}[v]]
-    if q.type == "short":
-        accepted = q.accept.get(language) or next(iter(q.accept.values()), [])
-        return [1 if short_answer_matches(v, accepted) else 2]
-    if q.type == "ordering":  # Lehmer code: how many later steps come before each step in the correct order
-        return [1, *(sum(1 for later in v[i + 1 :] if later < v[i]) for i in range(n))]
-    return [1, *v]
+    return kind(q).digits(q, v, language)
 
 
 def encode(quiz: Quiz, answers: dict[str, Any], source_language: str, language: str = "") -> str:
     """The code for a module from the browser's saved answers (``{question id: {v, t, first}}``);
     ``language`` is the page's, whose accepted short answers judge them (default: the source language)."""
-    number = 0
-    for q in scored_questions(quiz):
-        for radix, digit in zip(radices(q), digits(q, answers.get(q.id), language or source_language), strict=True):
-            number = number * radix + digit
+    pairs = [
+        pair
+        for q in scored_questions(quiz)
+        for pair in zip(radices(q), digits(q, answers.get(q.id), language or source_language), strict=True)
+    ]
     module = module_number(quiz.module)
     tag = [ALPHABET.index(c) for c in version_tag(quiz, source_language)]
-    values = [module // 10, module % 10, FORMAT, *tag, *to_values(number, answer_chars(quiz))]
-    values += to_values(crc20(values), CHECK_CHARS)
-    return group("".join(ALPHABET[v] for v in values))
+    return pack([module // 10, module % 10, FORMAT, *tag], pairs)
 
 
 # -- decoding ----------------------------------------------------------------------------------------
@@ -272,15 +262,10 @@ def responses(quiz: Quiz, answers: list[int]) -> dict[str, Response]:
         raise CodeError(
             "score_rej_code_length", got=HEAD_CHARS + len(answers) + CHECK_CHARS, want=want, module=quiz.module
         )
-    number = from_values(answers)
-    all_radices = [r for q in questions for r in radices(q)]
-    found: list[int] = []
-    for radix in reversed(all_radices):
-        number, digit = divmod(number, radix)
-        found.append(digit)
-    if number:
+    unpacked = unpack(answers, [r for q in questions for r in radices(q)])
+    if unpacked is None:
         raise CodeError("score_rej_code_range")
-    found.reverse()
+    found = unpacked
     result: dict[str, Response] = {}
     for q in questions:
         count = len(radices(q))
@@ -315,11 +300,13 @@ def read_codes(
         text = raw.strip()
         if not text:
             continue  # blank lines in a text file are spacing, not rows
+        name, _, code = text.rpartition(":") if ":" in text else text.rpartition("\t")
+        if not text.startswith("#") and clean(code).startswith(STATEMENT):
+            continue  # a completion statement's code: statement.read_statements reads it
         intake.rows += 1
         if text.startswith("#"):
             intake.comments += 1
             continue
-        name, _, code = text.rpartition(":") if ":" in text else text.rpartition("\t")
         name = name.strip()
         problem = _check_name(name, line, shown, seen)
         try:

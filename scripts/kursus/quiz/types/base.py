@@ -132,8 +132,19 @@ class QuestionType(ABC):
         """The digits the question takes in a result code (see ``scoring.codes``)."""
         return []
 
-    def digits(self, q: Question, saved: dict[str, Any] | None) -> list[int]:
-        """A saved browser answer ``{v, ok}`` (or None) as digits for ``radices``."""
+    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
+        """The key as kursus-quiz.js reads it from a quiz (``KK.judge``): the progress page carries it to
+        judge stored answers again. None: the identity order is the key (ordering, matching) or none."""
+        return None
+
+    def usable(self, q: Question, value: Any) -> bool:
+        """Whether a saved browser answer has a shape kursus-storage.js accepts for this question; a code
+        counts anything else as blank, as the browser keeps it aside."""
+        return False
+
+    def digits(self, q: Question, value: Any, language: str) -> list[int]:
+        """A usable saved answer (never blank here) as digits for ``radices``; ``language`` is the page's,
+        whose accepted answers judge a short answer."""
         return []
 
     def response(self, q: Question, digits: list[int]) -> Response | None:
@@ -167,13 +178,6 @@ class QuestionType(ABC):
     def report_label(self, label: str) -> str:
         """A response as the report prints it (words in quotation marks, letters as they are)."""
         return label
-
-    # -- the progress page ------------------------------------------------------------------------------
-
-    def browser_key(self, q: Question, language: str, fallback: str) -> Any:
-        """The key in the browser's answer form (kursus-codes.js judges stored answers again from it);
-        None when the browser needs none (ordering and matching: the identity order is the key)."""
-        return None
 
 
 def verdicts_as_general(r: Renderer, q: Question) -> list[str]:

@@ -21,10 +21,14 @@ def indexes(cell: str, count: int, pattern: re.Pattern[str] = SEPARATORS) -> lis
     return found
 
 
+def is_index(x: Any, n: int) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool) and 0 <= x < n
+
+
 def valid_list(v: Any, n: int, permutation: bool) -> TypeGuard[list[int]]:
     """A saved answer that is a list of ``n`` indexes below ``n`` (all different if ``permutation``)."""
     if not isinstance(v, list) or len(v) != n:
         return False
-    if not all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x < n for x in v):
+    if not all(is_index(x, n) for x in v):
         return False
     return not permutation or sorted(v) == list(range(n))

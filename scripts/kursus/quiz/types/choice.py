@@ -15,7 +15,7 @@ from ..labels import letter
 from ..markup import block, dom_id, inline
 from ..source import line_of
 from .base import COMMON, QuestionType
-from .cells import indexes
+from .cells import indexes, is_index
 from .distinct import same_in_one_language
 from .gift import GiftAnswer, gift_block, gift_text, weight
 from .moodle import MOST_CORRECT, MoodleAnswer, answer, combined_feedback, shares, value
@@ -227,9 +227,11 @@ class Single(Choice):
     def radices(self, q: Question) -> list[int]:
         return [len(q.options) + 1]
 
-    def digits(self, q: Question, saved: dict[str, Any] | None) -> list[int]:
-        v = (saved or {}).get("v")
-        return [v + 1 if isinstance(v, int) and not isinstance(v, bool) and 0 <= v < len(q.options) else 0]
+    def usable(self, q: Question, value: Any) -> bool:
+        return is_index(value, len(q.options))
+
+    def digits(self, q: Question, value: Any, language: str) -> list[int]:
+        return [value + 1]
 
     def response(self, q: Question, digits: list[int]) -> Response | None:
         return Response(digits[0] - 1) if digits[0] else BLANK
@@ -282,10 +284,17 @@ class Multiple(Choice):
     def radices(self, q: Question) -> list[int]:
         return [2] * len(q.options)
 
-    def digits(self, q: Question, saved: dict[str, Any] | None) -> list[int]:
-        v = (saved or {}).get("v")
-        chosen = v if isinstance(v, list) else []
-        return [1 if i in chosen else 0 for i in range(len(q.options))]
+    def usable(self, q: Question, value: Any) -> bool:
+        n = len(q.options)
+        return (
+            isinstance(value, list)
+            and 0 < len(value) <= n
+            and all(is_index(x, n) for x in value)
+            and len(set(value)) == len(value)
+        )
+
+    def digits(self, q: Question, value: Any, language: str) -> list[int]:
+        return [1 if i in value else 0 for i in range(len(q.options))]
 
     def response(self, q: Question, digits: list[int]) -> Response | None:
         chosen = tuple(i for i, bit in enumerate(digits) if bit)

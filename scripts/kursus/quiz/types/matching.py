@@ -146,11 +146,11 @@ class Matching(QuestionType):
         n = len(q.pairs)
         return [2, *([n] * n)]
 
-    def digits(self, q: Question, saved: dict[str, Any] | None) -> list[int]:
-        v = (saved or {}).get("v")
-        if not valid_list(v, len(q.pairs), permutation=False):
-            return [0] * len(self.radices(q))
-        return [1, *v]
+    def usable(self, q: Question, value: Any) -> bool:
+        return valid_list(value, len(q.pairs), permutation=False)
+
+    def digits(self, q: Question, value: Any, language: str) -> list[int]:
+        return [1, *value]
 
     def response(self, q: Question, digits: list[int]) -> Response | None:
         answered = answered_list(digits)

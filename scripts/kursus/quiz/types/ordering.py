@@ -135,12 +135,13 @@ class Ordering(QuestionType):
     def radices(self, q: Question) -> list[int]:
         return [2, *range(len(q.steps), 0, -1)]
 
-    def digits(self, q: Question, saved: dict[str, Any] | None) -> list[int]:
-        n, v = len(q.steps), (saved or {}).get("v")
-        if not valid_list(v, n, permutation=True):
-            return [0] * len(self.radices(q))
+    def usable(self, q: Question, value: Any) -> bool:
+        return valid_list(value, len(q.steps), permutation=True)
+
+    def digits(self, q: Question, value: Any, language: str) -> list[int]:
         # Lehmer code: how many later steps come before each step in the correct order
-        return [1, *(sum(1 for later in v[i + 1 :] if later < v[i]) for i in range(n))]
+        n = len(q.steps)
+        return [1, *(sum(1 for later in value[i + 1 :] if later < value[i]) for i in range(n))]
 
     def response(self, q: Question, digits: list[int]) -> Response | None:
         answered = answered_list(digits)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..render import Renderer
 
 PAPER_LINES = 2
+MAX_SHORT = 500  # the longest answer the browser stores (KK.MAX_SHORT in kursus-core.js)
 
 
 def accepted_answers(q: Question) -> list[str]:
@@ -227,8 +228,13 @@ class Short(QuestionType):
     def radices(self, q: Question) -> list[int]:
         return [3]
 
-    def digits(self, q: Question, saved: dict[str, Any] | None) -> list[int]:
-        return [0 if saved is None else 1 if saved.get("ok") else 2]  # judged in the browser
+    def usable(self, q: Question, value: Any) -> bool:
+        return isinstance(value, str) and len(value) <= MAX_SHORT and normalise(value) != ""
+
+    def digits(self, q: Question, value: Any, language: str) -> list[int]:
+        # the words do not fit a code: judged from the page's key, as the browser does (never a stored flag)
+        accepted = q.accept.get(language) or next(iter(q.accept.values()), [])
+        return [1 if short_answer_matches(value, accepted) else 2]
 
     def response(self, q: Question, digits: list[int]) -> Response | None:
         return BLANK if digits[0] == 0 else Response(judged=digits[0] == 1)

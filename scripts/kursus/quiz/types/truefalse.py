@@ -131,9 +131,11 @@ class TrueFalse(QuestionType):
     def radices(self, q: Question) -> list[int]:
         return [3]
 
-    def digits(self, q: Question, saved: dict[str, Any] | None) -> list[int]:
-        v = (saved or {}).get("v")
-        return [{"true": 1, "false": 2}.get(v, 0) if isinstance(v, str) else 0]
+    def usable(self, q: Question, value: Any) -> bool:
+        return value in ("true", "false")
+
+    def digits(self, q: Question, value: Any, language: str) -> list[int]:
+        return [1 if value == "true" else 2]
 
     def response(self, q: Question, digits: list[int]) -> Response | None:
         return BLANK if digits[0] == 0 else Response(digits[0] == 1)
