@@ -184,3 +184,23 @@ def test_damaged_worksheet_entries_are_kept_aside_and_the_rest_is_used(site: Pat
     )
     assert kept == [{PAGE: {"t1.r2.c2": {"v": 7}, "x": {"v": "?"}}, "../..": []}]
     assert not page.errors, page.errors
+
+
+@pytest.mark.browser
+def test_two_tabs_of_one_learner_keep_each_others_work(site: Path, browser: Any) -> None:
+    context = browser.new_context()
+    try:
+        sheet, quiz = context.new_page(), context.new_page()
+        sheet.goto((site / "modul-01" / "lembar-kerja.html").as_uri())
+        quiz.goto((site / "modul-01" / "latihan.html").as_uri())  # loaded before anything was typed
+        field(sheet, "Yang berhasil (baris 1)").fill("Mendengarkan")
+        quiz.locator("#q-m01-q06").get_by_label("Benar", exact=True).check()
+        quiz.locator("#q-m01-q06 [data-act=check]").click()  # this tab saves its whole record
+        field(sheet, "Yang bisa lebih baik (baris 1)").fill("Merangkum")  # and this one saves its own
+        quiz.reload()
+        assert quiz.locator("#q-m01-q06 .kk-q__result").inner_text() == "Benar."
+        sheet.reload()
+        assert field(sheet, "Yang berhasil (baris 1)").input_value() == "Mendengarkan"
+        assert field(sheet, "Yang bisa lebih baik (baris 1)").input_value() == "Merangkum"
+    finally:
+        context.close()

@@ -134,6 +134,17 @@
 
   KK.state = load();
   KK.save = function () { save(KK.state); };
+  /* Another tab of the same learner saved (it saves at once, on every answer and keystroke): take its
+     record, so that this tab's next save keeps what was typed there instead of writing over it. */
+  window.addEventListener("storage", function (ev) {
+    if (ev.key !== KEY || ev.newValue === null || !writable) return;
+    var d = null;
+    try { d = JSON.parse(ev.newValue); } catch (e) { return; }
+    if (!validRecord(d) || d.version > VERSION) return;
+    d.answers = sift(d).good;
+    d.worksheets = siftSheets(d.worksheets).good;
+    KK.state = d;
+  });
   /* The export names the profile it comes from (for the learner's own files; loading ignores it). */
   function exported(d, name) {
     var out = { format: FORMAT, version: VERSION, profile: name };
