@@ -35,6 +35,16 @@ def progress(page: Any) -> str:
     return str(page.locator("tr[data-module=m01] .kk-p-done").inner_text())
 
 
+def code(page: Any, site: Path) -> str:
+    """The module's result code made on the progress page, for the profile in use."""
+    back = page.url
+    page.goto((site / "kemajuan.html").as_uri())
+    page.locator("tr[data-module=m01] [data-act=code]").click()
+    value = str(page.locator(".kk-code__value").input_value())
+    page.goto(back)
+    return value
+
+
 def add(page: Any, name: str) -> None:
     page.get_by_label("Nama", exact=True).fill(name)
     with page.expect_navigation():
@@ -88,6 +98,8 @@ def test_each_name_has_its_own_progress_and_switching_is_one_tap(site: Path, pag
     assert "bukan kata sandi" in page.locator(".kk-who__note").inner_text()
     switch(page, "Ani")
     assert page.locator(".kk-who__name").inner_text() == "Ani"
+    ani_code = code(page, site)
+    page.goto((site / "modul-01" / "latihan.html").as_uri())
     assert page.locator("#q-m01-q06 .kk-q__result").inner_text() == "Benar.", "Ani's own answer, untouched by Budi"
     assert page.locator("#q-m01-q01 .kk-q__result").inner_text() == "Benar."
     page.locator(".kk-who summary").click()
@@ -95,6 +107,7 @@ def test_each_name_has_its_own_progress_and_switching_is_one_tap(site: Path, pag
     assert page.locator("#q-m01-q06 .kk-q__result").inner_text() == "Belum tepat."
     assert page.locator("#q-m01-q01 .kk-q__result").inner_text() == ""
     assert stored(page, KEY)["answers"]["m01.q06"]["v"] == "true", "Ani's record is still where it always was"
+    assert code(page, site) != ani_code, "each name has its own result code"
     assert not page.errors, page.errors
 
 
@@ -125,7 +138,8 @@ def test_export_and_import_are_per_profile(site: Path, page: Any) -> None:
     add(page, "Budi")
     assert page.evaluate("KK.progressText()").count('"m01.') == 0, "Budi's export holds none of Ani's answers"
     page.locator("#kk-import").set_input_files(download.path())
-    assert "Jawaban yang dipakai: 3" in page.locator(".kk-progress__msg").inner_text()
+    message = page.locator(".kk-progress__msg").inner_text()
+    assert "Jawaban yang dipakai: 3" in message and "berasal dari profil Ani" in message and "dipakai, Budi" in message
     assert progress(page) == "3/7 dijawab"
     # Ani's record did not change: Budi's import went into Budi's own
     assert stored(page, KEY)["answers"] == OLD

@@ -194,6 +194,6 @@
       });
     });
     save(KK.state);
-    return { count: count };
+    return { count: count, profile: typeof d.profile === "string" ? d.profile.slice(0, KK.profiles.MAX_NAME) : "" };
   };
 })();

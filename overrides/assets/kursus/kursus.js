@@ -59,6 +59,10 @@
     var r = KK.importText(text);
     if (r.error) { msg.textContent = r.error; return; }
     msg.textContent = t("import_done", { count: r.count });
+    var current = KK.profiles.current();
+    if (r.profile && r.profile !== current.name) { // on a shared device: say whose file went where
+      msg.textContent += " " + t("import_other_profile", { name: r.profile, current: KK.profiles.label(current) });
+    }
     KK.applyAnswers();
     KK.refresh();
   }
