@@ -204,3 +204,23 @@ def test_two_tabs_of_one_learner_keep_each_others_work(site: Path, browser: Any)
         assert field(sheet, "Yang bisa lebih baik (baris 1)").input_value() == "Merangkum"
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_every_real_worksheet_is_fillable_on_a_phone_in_both_languages(course_site: Path, browser: Any) -> None:
+    context = browser.new_context(viewport={"width": 412, "height": 915}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        for path in WORKSHEETS:
+            name = path.relative_to(ROOT / "docs" / "id").as_posix() if "/id/" in path.as_posix() else ""
+            name = name or "en/" + path.relative_to(ROOT / "docs" / "en").as_posix()
+            page.goto((course_site / name.replace(".md", ".html")).as_uri())
+            fields = page.locator("textarea.kk-fill")
+            assert fields.count() > 0, name
+            assert page.evaluate("document.documentElement.scrollWidth") <= 412, f"{name}: wider than the phone"
+            unnamed = page.evaluate(
+                "[...document.querySelectorAll('textarea.kk-fill')].filter(a => !a.labels[0].textContent.trim()).length"
+            )
+            assert unnamed == 0, name
+    finally:
+        context.close()
