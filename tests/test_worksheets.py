@@ -224,3 +224,15 @@ def test_every_real_worksheet_is_fillable_on_a_phone_in_both_languages(course_si
             assert unnamed == 0, name
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_over_http_under_a_sub_path_the_text_is_kept_too(site: Path, serve: Any, page: Any) -> None:
+    base = serve(site)
+    page.goto(base + "modul-01/lembar-kerja.html")
+    field(page, "Yang berhasil (baris 1)").fill("Bertanya dengan hangat")
+    page.goto(base + "en/modul-01/lembar-kerja.html")
+    assert field(page, "What worked (row 1)").input_value() == "Bertanya dengan hangat"
+    assert "Learner 1" in page.locator(".kk-fill-note").inner_text()
+    assert page.evaluate("Object.keys(KK.state.worksheets)") == [PAGE]
+    assert not page.errors, page.errors
