@@ -1,4 +1,4 @@
-/* Kursus Konselor, part 4 of 5: result codes, a module's answers as short text for the trainer
+/* Kursus Konselor, part 6 of 8: result codes, a module's answers as short text for the trainer
    (format and reference: scripts/kursus/scoring/codes.py). A code holds each question's FIRST checked
    answer: later checks are practice, so a code says what the learner knew, not what feedback taught. */
 (function () {
@@ -61,8 +61,7 @@
 
   KK.showCode = function (p, row) {
     var m = KK.byId(row.getAttribute("data-module")), box = p.querySelector(".kk-code"), input = box.querySelector("input");
-    var scored = m.questions.filter(function (q) { return q.points > 0; }); // reflective answers aren't in the code
-    var s = { total: scored.length, answered: scored.filter(function (q) { var a = KK.state.answers[q.id]; return a && a.first; }).length };
+    var s = KK.moduleScore(m); // the same figures as the progress table, the quiz page and the navigation marks
     box.hidden = false;
     box.querySelector(".kk-code__label").textContent = t("code_for", { module: row.querySelector("a").textContent });
     input.value = resultCode(+row.getAttribute("data-number"), row.getAttribute("data-tag"), JSON.parse(row.getAttribute("data-shape")));

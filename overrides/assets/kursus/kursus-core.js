@@ -1,6 +1,7 @@
-/* Kursus Konselor, part 1 of 5: the shared namespace (window.KK), page data, interface strings and the
+/* Kursus Konselor, part 1 of 10: the shared namespace (window.KK), page data, interface strings and the
    answer rules every other part uses. Classic scripts, not modules: module scripts are blocked on file://.
-   Load order (mkdocs.yml extra_javascript): core, storage, quiz, codes, scorm (in an LMS only), statement,
+   Load order (mkdocs.yml extra_javascript): core, profiles, storage, quiz, worksheets, codes, scorm (in an
+   LMS only), statement, profiles-ui,
    kursus (start-up). */
 (function () {
   "use strict";

@@ -1,4 +1,4 @@
-/* Kursus Konselor, part 3 of 5: quizzes on the page. An answer is read from the form, judged against the
+/* Kursus Konselor, part 4 of 8: quizzes on the page. An answer is read from the form, judged against the
    key in the page's own markup, saved, and shown with feedback. The first checked answer of a question is
    what the result code records; later checks are practice and say so. */
 (function () {
@@ -191,7 +191,11 @@
     });
   }
 
-  /* A module's score from the answers now shown: judged again from the key, never from storage. */
+  /* A module's figures, the ONE place they are counted: the progress table, the result code's note, the
+     quiz page's score and summary, and the navigation marks all show these, so they always agree.
+     Every question counts towards answered/total, reflections included (they are part of the work; they
+     carry no points). Answered = has an answer now (a question being retried is not). The score is
+     judged again from the key, never from storage. */
   KK.moduleScore = function (m) {
     var s = { score: 0, max: 0, answered: 0, total: m.questions.length, wrong: [], first: 0 };
     m.questions.forEach(function (q) {
@@ -203,6 +207,7 @@
       if (known && a.first && KK.judge(q.type, key, a.first.v)) s.first += q.points; // what the result code holds
       if (ok === false) s.wrong.push(q.id);
     });
+    s.complete = s.total > 0 && s.answered === s.total;
     return s;
   };
 

@@ -1,16 +1,17 @@
-/* Kursus Konselor, part 2 of 5: saved progress. Nothing stored or imported is trusted: each answer is
-   checked against its question's type and size (from the page data) before use. A damaged answer is kept
+/* Kursus Konselor, part 3 of 8: saved progress of the current learner profile (kursus-profiles.js picks
+   its key). Nothing stored or imported is trusted: each answer is checked against its question's type
+   and size (from the page data) before use. A damaged answer is kept
    aside under its own key (never deleted) and the learner told once; the rest of the page goes on. */
 (function () {
   "use strict";
   var KK = window.KK;
   if (!KK || !KK.ready) return;
   var t = KK.t;
-  var KEY = "kursus-konselor/progress", FORMAT = "kursus-konselor-progress", VERSION = 1;
+  var KEY = KK.progressKey || "kursus-konselor/progress", FORMAT = "kursus-konselor-progress", VERSION = 1;
   var MAX_SHORT = KK.MAX_SHORT, MAX_TEXT = KK.MAX_TEXT;
   var store = null, memory = null, writable = true;
 
-  function fresh() { return { format: FORMAT, version: VERSION, answers: {} }; }
+  function fresh() { return { format: FORMAT, version: VERSION, answers: {}, worksheets: {} }; }
   function isMap(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
   function isIndex(x, n) { return typeof x === "number" && x === Math.floor(x) && x >= 0 && x < n; }
   function distinct(v) { return v.every(function (x, i) { return v.indexOf(x) === i; }); }
@@ -58,6 +59,26 @@
     });
     return { good: good, bad: bad, badCount: badCount };
   }
+  /* Worksheet fields (kursus-worksheets.js): {page: {field: {v: text, t: time}}}, e.g. page
+     "modul-01/lembar-kerja", field "t2.r3.c1" (table, row, column). Damaged fields are kept aside too. */
+  var PAGE = /^[a-z0-9][a-z0-9._\/-]{0,99}$/, FIELD = /^t\d{1,3}\.r\d{1,3}\.c\d{1,2}$/;
+  function validField(f) { return isMap(f) && typeof f.v === "string" && f.v.length <= MAX_TEXT && validTime(f.t); }
+  function siftSheets(w) {
+    var good = {}, bad = {}, badCount = 0;
+    if (w === undefined) return { good: good, bad: bad, badCount: 0 };
+    if (!isMap(w)) return { good: good, bad: w, badCount: 1 };
+    Object.keys(w).forEach(function (page) {
+      var fields = w[page];
+      if (!PAGE.test(page) || !isMap(fields)) { bad[page] = fields; badCount += 1; return; }
+      Object.keys(fields).forEach(function (f) {
+        var x = fields[f];
+        if (FIELD.test(f) && validField(x)) {
+          (good[page] = good[page] || {})[f] = x.t === undefined ? { v: x.v } : { v: x.v, t: x.t };
+        } else { (bad[page] = bad[page] || {})[f] = x; badCount += 1; }
+      });
+    });
+    return { good: good, bad: bad, badCount: badCount };
+  }
   function validRecord(d) { return isMap(d) && d.format === FORMAT && typeof d.version === "number" && isMap(d.answers); }
 
   function keepAside(text) {
@@ -77,14 +98,15 @@
       KK.notices.push(t("storage_corrupt"));
       return fresh();
     }
-    var s = sift(d);
+    var s = sift(d), w = siftSheets(d.worksheets), badCount = s.badCount + w.badCount;
     d.answers = s.good;
-    if (s.badCount) {
-      if (!keepAside(JSON.stringify({ format: FORMAT, version: VERSION, answers: s.bad }))) {
+    d.worksheets = w.good;
+    if (badCount) {
+      if (!keepAside(JSON.stringify({ format: FORMAT, version: VERSION, answers: s.bad, worksheets: w.bad }))) {
         writable = false; // the damaged answers stay where they are until there is room to keep them
         KK.notices.push(t("storage_stuck"));
       } else {
-        KK.notices.push(t("storage_invalid", { count: s.badCount }));
+        KK.notices.push(t("storage_invalid", { count: badCount }));
         save(d);
       }
     }
@@ -116,15 +138,48 @@
     save(KK.state);
     document.dispatchEvent(new CustomEvent("kk:saved")); // for kursus-scorm.js (reports to an LMS)
   };
-  KK.progressText = function () { return JSON.stringify(KK.state, storedForm, 1); };
+  /* Another tab of the same learner saved (it saves at once, on every answer and keystroke): take its
+     record, so that this tab's next save keeps what was typed there instead of writing over it. */
+  window.addEventListener("storage", function (ev) {
+    if (ev.key !== KEY || ev.newValue === null || !writable) return;
+    var d = null;
+    try { d = JSON.parse(ev.newValue); } catch (e) { return; }
+    if (!validRecord(d) || d.version > VERSION) return;
+    d.answers = sift(d).good;
+    d.worksheets = siftSheets(d.worksheets).good;
+    KK.state = d;
+  });
+  /* The export names the profile it comes from (for the learner's own files; loading ignores it). */
+  function exported(d, name) {
+    var out = { format: FORMAT, version: VERSION, profile: name };
+    Object.keys(d).forEach(function (k) { if (!(k in out)) out[k] = d[k]; });
+    return JSON.stringify(out, storedForm, 1);
+  }
+  KK.progressText = function () { return exported(KK.state, window.KursusStorage.profileName()); };
+  /* Another profile's progress as export text, read without changing anything (before removing it). */
+  KK.profileProgressText = function (id, name) {
+    var raw = null, d = null;
+    try { raw = store && store.getItem(KK.profiles.keyOf(id)); d = raw === null ? fresh() : JSON.parse(raw); } catch (e) { d = null; }
+    if (!validRecord(d)) return raw || null; // unreadable: handed out as it is, never lost unseen
+    return exported({ answers: sift(d).good, worksheets: siftSheets(d.worksheets).good }, name);
+  };
+  KK.worksheetValue = function (page, field) { var p = KK.state.worksheets[page], f = p && p[field]; return f ? f.v : ""; };
+  KK.setWorksheetValue = function (page, field, text) {
+    var sheets = KK.state.worksheets, p = sheets[page] = sheets[page] || {};
+    if (text.trim()) p[field] = { v: text.slice(0, MAX_TEXT), t: Date.now() };
+    else { delete p[field]; if (!Object.keys(p).length) delete sheets[page]; }
+    save(KK.state);
+  };
 
   /* Importing: the whole text is checked first; anything impossible refuses it all, with the reason. */
   KK.importText = function (text) {
     var d;
     try { d = JSON.parse(text); } catch (e) { return { error: t("import_bad") }; }
     if (!validRecord(d) || d.version > VERSION) return { error: t("import_bad") };
-    var s = sift(d), ids = Object.keys(s.bad);
-    if (ids.length) return { error: t("import_invalid", { count: ids.length, id: ids[0].slice(0, 40) }) };
+    var s = sift(d), w = siftSheets(d.worksheets), ids = Object.keys(s.bad).concat(Object.keys(w.bad));
+    if (s.badCount + w.badCount) {
+      return { error: t("import_invalid", { count: s.badCount + w.badCount, id: String(ids.length ? ids[0] : "worksheets").slice(0, 40) }) };
+    }
     var extra = KK.importStatement ? KK.importStatement(d) : null; // checked before anything changes
     if (extra && extra.error) return { error: extra.error };
     var count = 0, answers = KK.state.answers;
@@ -136,8 +191,16 @@
       if ("v" in a && (!("v" in mine) || (a.t || 0) >= (mine.t || 0))) { answers[id] = a; count += 1; }
       answers[id].first = first;
     });
+    var sheets = KK.state.worksheets; // per field, the newer text wins, as for answers
+    Object.keys(w.good).forEach(function (page) {
+      Object.keys(w.good[page]).forEach(function (f) {
+        var a = w.good[page][f], mine = sheets[page] && sheets[page][f];
+        if (mine && (mine.t || 0) > (a.t || 0)) return;
+        (sheets[page] = sheets[page] || {})[f] = a; count += 1;
+      });
+    });
     if (extra) extra.apply();
     save(KK.state);
-    return { count: count };
+    return { count: count, profile: typeof d.profile === "string" ? d.profile.slice(0, KK.profiles.MAX_NAME) : "" };
   };
 })();

@@ -1,5 +1,6 @@
-/* Kursus Konselor, part 5 of 5: start-up. Wires the quizzes, the progress page (export, import, result
-   codes), navigation marks, scrollable tables and the installable web app. No network, no dependencies.
+/* Kursus Konselor, part 8 of 8: start-up. Wires the quizzes, the progress page (export, import, result
+   codes), learner profiles, worksheets, navigation marks, scrollable tables and the installable web
+   app. No network, no dependencies.
    Answers are stored in this browser only, keyed by question id (not by page address). */
 (function () {
   "use strict";
@@ -19,7 +20,7 @@
       var m = KK.byId(row.getAttribute("data-module")); if (!m) return;
       var s = KK.moduleScore(m);
       row.querySelector(".kk-p-done").textContent = s.answered ? s.answered + "/" + s.total + " " + t("answered") +
-        (s.answered === s.total ? " · " + t("complete") : "") : t("not_started");
+        (s.complete ? " · " + t("complete") : "") : t("not_started");
       row.querySelector(".kk-p-score").textContent = s.answered || s.first ? s.score + "/" + s.max + " " + t("points") +
         (s.first !== s.score ? " " + t("first_score", s) : "") : "–"; // the code holds first answers: say so when they differ
     });
@@ -31,7 +32,7 @@
     var cfg = document.getElementById("__config"), base;
     try { base = new URL(JSON.parse(cfg.textContent).base.replace(/\/?$/, "/"), location.href).href; } catch (e) { return; }
     DATA.modules.forEach(function (m) {
-      var s = KK.moduleScore(m), done = s.total > 0 && s.answered === s.total, target = base + m.page;
+      var done = KK.moduleScore(m).complete, target = base + m.page;
       $$(document, ".md-nav__link[href]").forEach(function (a) {
         if (a.href.split("#")[0] !== target) return;
         a.classList.toggle("kk-done", done);
@@ -48,14 +49,7 @@
     });
   }
 
-  function exportProgress() {
-    var blob = new Blob([KK.progressText()], { type: "application/json" });
-    var a = document.createElement("a");
-    a.href = URL.createObjectURL(blob);
-    a.download = "kursus-konselor-kemajuan-" + new Date().toISOString().slice(0, 10) + ".json";
-    document.body.appendChild(a); a.click(); a.remove();
-    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
-  }
+  function exportProgress() { KK.download(KK.progressText(), KK.progressFileName(window.KursusStorage.profileName())); }
   function importProgress(file, msg) {
     var reader = new FileReader();
     reader.onload = function () { importText(String(reader.result), msg); };
@@ -66,6 +60,10 @@
     var r = KK.importText(text);
     if (r.error) { msg.textContent = r.error; return; }
     msg.textContent = t("import_done", { count: r.count });
+    var current = KK.profiles.current();
+    if (r.profile && r.profile !== current.name) { // on a shared device: say whose file went where
+      msg.textContent += " " + t("import_other_profile", { name: r.profile, current: KK.profiles.label(current) });
+    }
     KK.applyAnswers();
     KK.refresh();
   }
@@ -84,6 +82,8 @@
     Object.keys(keys).forEach(function (id) { if (!(id in KK.keys)) KK.keys[id] = keys[id]; });
   });
   KK.setupQuizzes();
+  KK.setupWorksheets();
+  KK.setupProfiles();
   $$(document, ".kk-quiz--full [data-act=reset]").forEach(function (b) {
     b.addEventListener("click", function () { KK.resetModule(b.closest(".kk-quiz--full")); });
   });
