@@ -103,7 +103,8 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             self.language, self.default_language, self.complete_languages, self.layout.fallbacks if self.layout else {}
         )
         self.t = translator(self.strings, self.language, self.default_language, via)
-        self.renderer = Renderer(self.bank, self.language, self.default_language, self.t)
+        chain = self.layout.chain(self.language) if self.layout else ()
+        self.renderer = Renderer(self.bank, self.language, self.default_language, self.t, chain)
         if self.for_learners:
             config.nav = learner_nav(config.nav, self.config.trainer_only)
         if ABBREVIATIONS not in config.markdown_extensions:
@@ -268,7 +269,10 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             return get_relative_url(f"{module_dir}/index.html", page.file.url)
 
         html = PROGRESS_MARKER.sub(
-            lambda _: park(progress_table(self.bank, self.language, self.default_language, t, links)), html
+            lambda _: park(
+                progress_table(self.bank, self.language, self.default_language, t, links, renderer.shown_in)
+            ),
+            html,
         )
         if self.layout is not None and TranslationSite.needed(html, self.language, self.layout):
             # static-i18n tells which language's file a page was built from (the source one on a fallback page).

@@ -11,7 +11,7 @@ from ..export.gift import gift_bank
 from ..problems import as_text, summary
 from ..project import ProjectError, load_project
 from ..quiz.render import Renderer
-from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
+from ..ui import UiStringsError, load_strings
 from ..validation import validate
 
 COURSE = "Kursus Konselor"
@@ -60,9 +60,7 @@ def run(args: argparse.Namespace) -> int:
             print(line, file=sys.stderr)
         print(f"kursus export: nothing written; {summary(errors, course.files)}", file=sys.stderr)
         return 1
-    via = interface_fallbacks(language, project.default_language, project.complete_languages)
-    t = translator(strings, language, project.default_language, via)
-    exported = gift_bank(bank, Renderer(bank, language, project.default_language, t), COURSE)
+    exported = gift_bank(bank, Renderer.for_course(bank, project, language, strings), COURSE)
     target = args.output or project.root / "dist" / language / FILE_NAME
     with replacing(target) as temp:
         temp.write_text(exported.text, encoding="utf-8")
@@ -72,5 +70,9 @@ def run(args: argparse.Namespace) -> int:
     if exported.degraded:
         print("degraded (GIFT cannot carry these as they are):")
         for line in exported.report():
+            print(f"  {line}")
+    if exported.fell_back:
+        print("not yet translated (each question given whole in its fallback language, never mixed):")
+        for line in exported.fallback_report(language):
             print(f"  {line}")
     return 0
