@@ -17,6 +17,7 @@ from .answers import normalise
 from .bank import Bank
 from .markers import find_markers
 from .model import Group, Question
+from .textcheck import check_markup
 from .types import kind
 
 
@@ -255,6 +256,7 @@ def check_all(bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> l
             *check_questions(bank, settings),
             *check_ids(bank),
             *check_translations(bank, settings),
+            *check_markup(bank),
             *check_repeated_texts(bank, settings),
             *check_position_bias(bank, settings),
             *check_markers(bank, pages, settings),
