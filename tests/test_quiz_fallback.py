@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kursus.cli import main
 from kursus.export.gift import gift_bank
 from kursus.printing.paper import PaperRenderer
 from kursus.quiz.bank import Bank, load_bank
@@ -15,6 +16,8 @@ from kursus.quiz.fallback import item_languages
 from kursus.quiz.render import Renderer
 from kursus.translations.fallback import fallback_chain
 from kursus.ui import interface_fallbacks, load_strings, translator
+
+from conftest import build, make_project
 
 ROOT = Path(__file__).resolve().parent.parent
 PARTIAL = Path(__file__).parent / "data" / "partial_quiz.yml"
@@ -129,3 +132,48 @@ def test_the_gift_export_gives_each_question_whole_in_one_language_and_says_so()
     assert "// not complete in jv: given whole in id\n// m01.q02 (single)" in text
     assert exported.fell_back == {"id": 3}, "q02 and both questions of the group"
     assert "//   3 × not complete in jv: given whole in id\n" in text
+
+
+# ------------------------------------------------------------------------------ a built site, Javanese
+
+JV_QUIZ = """module: m01
+title: {id: Modul uji, en: Test module, jv: Modhul uji}
+items:
+  - id: m01.q01
+    type: truefalse
+    text: {id: Pencari kerja yang memutuskan., en: The job seeker decides., jv: Sing golek gawe sing mutusake.}
+    answer: true
+    feedback:
+      correct: {id: Benar., en: Right., jv: Bener.}
+      incorrect: {id: Keputusan ada pada pencari kerja., en: The decision is theirs., jv: Kaputusan ana ing dheweke.}
+  - id: m01.q02
+    type: truefalse
+    text: {id: Konselor memilihkan lowongan., en: The counsellor picks the vacancy., jv: Konselor milihake lowongan.}
+    answer: false
+    feedback:
+      correct: {id: Benar, en: Right, jv: Bener}
+      incorrect: {id: Konselor membantu menimbang., en: The counsellor helps weigh options.}
+"""
+JV_PAGES = {
+    "id/index.md": "# Beranda\n\nSelamat datang.\n",
+    "en/index.md": "# Home\n\nWelcome.\n",
+    "id/modul-01/latihan.md": "# Latihan\n\n<!-- kuis: m01 -->\n",
+    "en/modul-01/latihan.md": "# Exercises\n\n<!-- kuis: m01 -->\n",
+}
+
+
+def test_a_partly_translated_regional_language_builds_falling_back_to_indonesian(tmp_path: Path) -> None:
+    """Javanese added with new-language, one question translated whole and one not: the Javanese site
+    shows the first in Javanese and the second whole in Indonesian (jv's fallback), with the notice in
+    Indonesian (jv has no sentence for it yet), and Indonesian buttons, never English ones."""
+    project = make_project(tmp_path / "kursus", JV_PAGES, {"modul-01.yml": JV_QUIZ})
+    assert main(["--root", str(project), "new-language", "jv"]) == 0
+    (project / "docs" / "jv" / "index.md").write_text("# Omah\n\nSugeng rawuh.\n", encoding="utf-8")
+    site = build(project)
+    html = (site / "jv" / "modul-01" / "latihan.html").read_text(encoding="utf-8")
+    q01, q02 = (fieldset(html, f"m01.q0{n}") for n in (1, 2))
+    assert "Sing golek gawe sing mutusake." in q01 and "kk-fallback" not in q01
+    assert "Konselor memilihkan lowongan." in q02 and "Konselor milihake" not in q02 and "Bener" not in q02
+    assert f'<p class="kk-fallback" lang="jv">{NOTICE_ID}</p>' in q02
+    assert 'data-act="check">Periksa</button>' in html and ">Check<" not in html
+    assert "Sugeng rawuh." in (site / "jv" / "index.html").read_text(encoding="utf-8")

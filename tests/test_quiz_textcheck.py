@@ -34,6 +34,7 @@ def codes(text: str) -> list[str]:
         ("Pilih:\n- satu\n- dua", ["Q069", "Q069"]),
         ("1. Langkah pertama", ["Q069"]),
         ("Teks <b>tebal</b>.", ["Q069"]),
+        ("<img src=x onerror=alert(1)> teks", []),  # no formatting meant: escaped like any text
         ("Skor < 5 dan > 3.", []),
     ],
 )

@@ -132,6 +132,8 @@ class Renderer:
 
     def question(self, q: Question, alone: bool = False) -> str:
         """One question; ``alone``: not inside its group's section, so it carries its own notice."""
+        if self.within(q) is not self:  # called for a question that falls back: show it whole in that language
+            return self.within(q).question(q, alone)
         number = self.numbers.get(q.id, 0)
         body = kind(q).body(self, q)
         hint = ""

@@ -26,7 +26,12 @@ _LINK = re.compile(r"\[([^\[\]\n]*)\]\(([^()\n]*)(\))?")
 _UNDERSCORE = re.compile(r"(?<!\w)(__?)(?=[^\s_])([^_\n]*[^\s_])\1(?!\w)")
 # Block syntax at the start of a line: heading, list item, numbered item, quotation.
 _BLOCK = re.compile(r"^[ \t]*(#{1,6}[ \t]|[-+][ \t]|\d{1,3}[.)][ \t]|>[ \t]?)", re.MULTILINE)
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]*)?/?>")
+# Tags an author writes expecting formatting. Others (<script>, <img …>) are no mistake of formatting:
+# the renderer escapes them like any text, and tests keep such texts to prove it.
+_TAG = re.compile(
+    r"</?(?:b|strong|i|em|u|s|br|p|a|sup|sub|span|div|ul|ol|li|code|mark|small|h[1-6])(?:\s[^<>\n]*)?/?>",
+    re.IGNORECASE,
+)
 CONTEXT = 24  # characters of text quoted on either side of the place
 
 
