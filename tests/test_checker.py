@@ -17,7 +17,7 @@ import pytest
 
 from kursus.cli import main
 from kursus.problemcodes import AUTHOR, CODES
-from kursus.problems import as_github, as_json, as_text, error, summary, warning
+from kursus.problems import FILE_LEVEL, as_github, as_json, as_text, error, follows_from, summary, warning
 from kursus.quiz.bank import quiz_files
 
 CHECKER = Path(__file__).resolve().parent / "checker"
@@ -25,7 +25,8 @@ CASES = sorted(p.name for p in CHECKER.iterdir() if (p / "mkdocs.yml").is_file()
 PROBLEM = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<code>[A-Z]\d{3}) (?P<warning>warning: )?")
 SUMMARY = re.compile(
     r"^(?:no problems in (?P<clean>\d+) files?"
-    r"|(?P<errors>\d+) errors?, (?P<warnings>\d+) warnings? in (?P<files>\d+) of (?P<checked>\d+) files?)$"
+    r"|(?P<errors>\d+) errors?, (?P<warnings>\d+) warnings? in (?P<files>\d+) of (?P<checked>\d+) files?"
+    r"(?: \(and (?P<hidden>\d+) that follow from (?:it|them)\))?)$"
 )
 
 Run = Callable[..., tuple[int, str, str]]
@@ -117,6 +118,9 @@ POINTS_AT = [
     ("q051-empty-checklist", "Q051", ["checklist: []"]),
     ("q060-missing-english", "Q060", ["title:", "feedback: {id: Konselor hanya membantu.}"]),
     ("q061-empty-text", "Q061", ['en: ""']),
+    ("q063-unclosed-bold", "Q063", ["id: Siapa yang **", "id: Konselor hanya **", "The employer **chooses"]),
+    ("q064-unclosed-italic", "Q064", ["id: Apa arti", "jv: Apa tegese", "That is *upskilling,"]),
+    ("q069-block-syntax", "Q069", ["id: |", "en: Who decides"]),
     ("q070-repeated-text", "Q070", ["- id: m02.q01"]),
     ("q080-bad-type", "Q080", ["type: singel", "type: scenario"]),
     ("q081-small-scenario", "Q081", ["- id: m01.s01"]),
@@ -206,7 +210,7 @@ def test_json_output(kursus_check: Run) -> None:
         ("quizzes/modul-01-lanjutan.yml", 1, "Q023", "warning"),
         ("quizzes/modul-01.yml", 1, "Q024", "error"),
     ]
-    assert set(data["problems"][0]) == {"path", "line", "code", "message", "hint", "severity"}
+    assert set(data["problems"][0]) == {"path", "line", "code", "message", "hint", "severity", "follows"}
     text = (root / "expected.txt").read_text(encoding="utf-8")
     assert text.splitlines()[-1] == data["summary"]
 
@@ -311,7 +315,8 @@ def test_output_is_sorted_and_counted(case: str) -> None:
             warnings += 1
         else:
             errors += 1
-    assert keys == sorted(keys)
+    # Files that could not be read come first (their follow-ons are counted on their line), then the rest.
+    assert keys == sorted(keys, key=lambda k: (k[2] not in FILE_LEVEL, k))
     files = len({path for path, _, _ in keys})
     totals = SUMMARY.match(lines[-1])
     assert totals is not None, lines[-1]
@@ -341,3 +346,44 @@ def test_named_files_limit_the_report(kursus_check: Run) -> None:
         ["quizzes/modul-02.yml:6:", "Q022"],
     ]
     assert out.splitlines()[-1] == "2 errors, 0 warnings in 1 of 1 file"
+
+
+# --------------------------------------------------------------------------------------- file-level errors first
+
+
+def test_a_yaml_error_comes_first_and_what_follows_from_it_is_counted_not_listed(kursus_check: Run) -> None:
+    """The issue's complaint: one YAML error in modul-02.yml was printed after 15 errors in pages the
+    translator never touched (markers pointing to the unread questions, ids missing from the register)."""
+    status, out, _ = kursus_check(CHECKER / "q001-follow-ons")
+    lines = out.splitlines()
+    assert status == 1
+    assert lines[0].startswith("quizzes/modul-02.yml:16: Q001 ")
+    assert lines[0].endswith("; and 15 problems that follow from it (M001 ×14, Q027 in 5 files): fix this first")
+    assert not [line for line in lines[1:] if " M001 " in line or " Q027 " in line]
+    assert lines[-1] == "2 errors, 0 warnings in 2 of 8 files (and 15 that follow from it)"
+
+
+def test_all_lists_the_follow_ons_under_their_cause(kursus_check: Run) -> None:
+    _, out, _ = kursus_check(CHECKER / "q001-follow-ons", "--all")
+    lines = out.splitlines()
+    assert lines[0].startswith("quizzes/modul-02.yml:16: Q001 ") and "follow from it" not in lines[0]
+    follow = lines[1:16]
+    assert all(line.endswith("[follows from quizzes/modul-02.yml:16]") for line in follow)
+    assert follow[0].startswith("docs/en/modul-02/index.md:5: M001 ") and " Q027 " in follow[-1]
+    assert lines[16].startswith("quizzes/modul-01.yml:7: Q060 ")
+    assert lines[-1] == "17 errors, 0 warnings in 7 of 8 files"
+
+
+def test_json_lists_every_problem_with_what_it_follows_from(kursus_check: Run) -> None:
+    _, out, _ = kursus_check(CHECKER / "q001-follow-ons", "--format", "json")
+    data = json.loads(out)
+    assert data["errors"] == 17
+    follows = [p["follows"] for p in data["problems"] if p["code"] in ("M001", "Q027")]
+    assert follows == ["quizzes/modul-02.yml:16"] * 15
+
+
+def test_a_follow_on_whose_cause_is_not_reported_is_shown_as_it_is() -> None:
+    cause = error("quizzes/modul-02.yml", 3, "Q001", "YAML syntax")
+    marker = follows_from(error("docs/id/a.md", 5, "M001", "marker 'kuis: m02' points to no quiz"), cause)
+    assert as_text([marker]) == ["docs/id/a.md:5: M001 marker 'kuis: m02' points to no quiz"]
+    assert as_text([marker, cause])[0].startswith("quizzes/modul-02.yml:3: Q001 YAML syntax; and 1 problem that")

@@ -128,3 +128,15 @@ def test_out_of_date_banner_links_to_the_original(site: Path, page: Any) -> None
     page.wait_for_url(base + "en/modul-01/index.html")
     assert page.locator(".kk-translation").count() == 0
     assert not page.errors, page.errors
+
+
+def test_a_half_translated_question_is_built_whole_in_the_fallback_language(site: Path) -> None:
+    """m01.q01 lacks one option's feedback in vi: the Vietnamese site shows the whole question in English
+    (vi's fallback), with the notice, and none of its Vietnamese texts; the Indonesian and English sites
+    are unchanged."""
+    html = (site / "vi" / "modul-01" / "latihan.html").read_text(encoding="utf-8")
+    question = html[html.index('data-qid="m01.q01"') : html.index("</fieldset>", html.index('data-qid="m01.q01"'))]
+    assert "Who decides which jobs to apply for?" in question and "The job seeker" in question
+    assert "Ai quyết định" not in question and "Người tìm việc" not in question
+    assert 'class="kk-fallback" lang="vi"' in question and "shown whole in English" in question
+    assert "kk-fallback" not in (site / "en" / "modul-01" / "latihan.html").read_text(encoding="utf-8")

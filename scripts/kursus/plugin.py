@@ -104,7 +104,8 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             self.language, self.default_language, self.complete_languages, self.layout.fallbacks if self.layout else {}
         )
         self.t = translator(self.strings, self.language, self.default_language, via)
-        self.renderer = Renderer(self.bank, self.language, self.default_language, self.t)
+        chain = self.layout.chain(self.language) if self.layout else ()
+        self.renderer = Renderer(self.bank, self.language, self.default_language, self.t, chain)
         if self.for_learners:
             config.nav = learner_nav(config.nav, self.config.trainer_only)
         if ABBREVIATIONS not in config.markdown_extensions:
@@ -272,7 +273,10 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             return get_relative_url(folder + target, page.file.url)
 
         html = PROGRESS_MARKER.sub(
-            lambda _: park(progress_table(self.bank, self.language, self.default_language, t, links)), html
+            lambda _: park(
+                progress_table(self.bank, self.language, self.default_language, t, links, renderer.shown_in)
+            ),
+            html,
         )
         html = STATEMENT_MARKER.sub(
             lambda _: park(statement_block(self.bank, self.language, self.default_language, t, self.config.pass_mark)),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from html import escape
 from typing import Any
 
@@ -44,15 +44,22 @@ def size(q: Question) -> int:
 
 
 def progress_table(
-    bank: Bank, language: str, fallback: str, t: Callable[[str], str], link: Callable[[str], str]
+    bank: Bank,
+    language: str,
+    fallback: str,
+    t: Callable[[str], str],
+    link: Callable[[str], str],
+    shown_in: Mapping[str, str] | None = None,
 ) -> str:
+    """``shown_in``: questions shown whole in another language (``Renderer.shown_in``), judged in it."""
+    shown_in = shown_in or {}
     rows = []
     for quiz in bank.quizzes:
         title = escape(quiz.title.get(language) or quiz.title.get(fallback, quiz.module))
         # What kursus-codes.js needs to make a result code (scoring/codes.py): the version tag and each scored
         # question's type and size. Only this page carries it, so other pages stay small.
         code_data = escape(json.dumps(shape(quiz), separators=(",", ":")), quote=True)
-        keys = {q.id: kind(q).browser_key(q, language, fallback) for q in scored_questions(quiz)}
+        keys = {q.id: kind(q).browser_key(q, shown_in.get(q.id, language), fallback) for q in scored_questions(quiz)}
         key_data = escape(json.dumps(keys, separators=(",", ":"), ensure_ascii=False), quote=True)
         rows.append(
             f'<tr data-module="{escape(quiz.module)}" data-number="{number(quiz.module)}" '

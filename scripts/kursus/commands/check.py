@@ -21,7 +21,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help="validate every quiz file and the quiz markers in the pages",
         description=(
             "Validate the question bank (quizzes/*.yml) and the markers that place questions in pages. "
-            "Prints every problem as 'path:line: CODE message (hint)', then a summary. "
+            "Prints every problem as 'path:line: CODE message (hint)', then a summary. A file that cannot be "
+            "read (Q001-Q003) comes first, with the count of problems that follow from it (markers pointing "
+            "to its questions, its ids missing from the register); --all lists them under it. "
             "Exit status: 0 clean (warnings allowed), 1 errors found, 2 usage error."
         ),
     )
@@ -29,6 +31,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
     p.add_argument("--min-options", type=int, metavar="N", help="fewest options a choice question may have")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors (as the build does)")
+    p.add_argument("--all", action="store_true", help="also list the problems that follow from an unreadable file")
     p.set_defaults(run=run)
 
 
@@ -55,9 +58,12 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(as_json(problems, checked))
     else:
-        lines = as_github(problems) if os.environ.get("GITHUB_ACTIONS") == "true" else as_text(problems)
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            lines = as_github(problems)
+        else:
+            lines = as_text(problems, follow_ons=args.all)
         for line in lines:
             print(line)
-        print(summary(problems, checked))
+        print(summary(problems, checked, all_shown=args.all))
     failing = [p for p in problems if p.is_error or args.strict]
     return 1 if failing else 0

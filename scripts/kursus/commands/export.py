@@ -20,7 +20,7 @@ from ..problems import as_text, summary
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank
 from ..quiz.render import Renderer
-from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
+from ..ui import UiStringsError, load_strings
 from ..validation import validate
 from ._export_scorm import run as run_scorm
 
@@ -39,10 +39,7 @@ class Job:
 
     def renderer(self, language: str) -> Renderer:
         """Texts in ``language``, falling back like the website."""
-        project = self.project
-        via = interface_fallbacks(language, project.default_language, project.complete_languages)
-        t = translator(self.strings, language, project.default_language, via)
-        return Renderer(self.bank, language, project.default_language, t)
+        return Renderer.for_course(self.bank, self.project, language, self.strings)
 
 
 @dataclass
@@ -52,6 +49,7 @@ class Written:
     path: Path
     summary: str
     degraded: list[str] = field(default_factory=list)
+    fell_back: list[str] = field(default_factory=list)  # questions given whole in a fallback language
 
 
 @dataclass(frozen=True)
@@ -75,7 +73,8 @@ def counted(questions: int, categories: int) -> str:
 def write_gift(job: Job, language: str, target: Path) -> Written:
     bank = gift_bank(job.bank, job.renderer(language), COURSE)
     write_text(target, bank.text)
-    return Written(target, counted(bank.questions, bank.categories), bank.report())
+    fell_back = bank.fallback_report(language) if bank.fell_back else []
+    return Written(target, counted(bank.questions, bank.categories), bank.report(), fell_back)
 
 
 def write_moodle_xml(job: Job, language: str, target: Path) -> Written:
@@ -163,6 +162,9 @@ def run(args: argparse.Namespace) -> int:
             if written.degraded:
                 print(f"  degraded ({form.label} cannot carry these as they are):")
                 print("\n".join(f"    {line}" for line in written.degraded))
+            if written.fell_back:
+                print("  not yet translated (each question given whole in its fallback language, never mixed):")
+                print("\n".join(f"    {line}" for line in written.fell_back))
     if args.format == ALL:  # the SCORM package builds the learner's site: once per language, after the banks
         for language in languages:
             status = run_scorm(argparse.Namespace(**{**vars(args), "language": language, "output": None}))

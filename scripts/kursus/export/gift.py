@@ -38,10 +38,18 @@ class GiftBank:
     questions: int = 0
     categories: int = 0
     degraded: Counter[str] = field(default_factory=Counter)
+    fell_back: Counter[str] = field(default_factory=Counter)  # language -> questions shown whole in it
 
     def report(self) -> list[str]:
         """How often each degradation was applied, most frequent first."""
         return [f"{count} × {DEGRADATIONS[key]}" for key, count in self.degraded.most_common()]
+
+    def fallback_report(self, language: str) -> list[str]:
+        """How many questions are not complete in ``language`` and are given whole in another one."""
+        return [
+            f"{count} × not complete in {language}: given whole in {other}"
+            for other, count in self.fell_back.most_common()
+        ]
 
 
 def category(course: str, quiz: Quiz, r: Renderer) -> str:
@@ -76,7 +84,8 @@ def question(r: Renderer, q: Question, case: str, degraded: Counter[str]) -> str
 
 
 def gift_bank(bank: Bank, r: Renderer, course: str) -> GiftBank:
-    """Every item of every module in ``r``'s language (falling back like the website)."""
+    """Every item of every module in ``r``'s language; a question or scenario group not complete in it is
+    given whole in its fallback language (``Renderer.within``), as on the website, and counted."""
     out = GiftBank("")
     parts = [
         f"// {course}: question bank ({r.lang}), written by 'kursus export gift'. Edit the quiz files, not this.\n"
@@ -86,12 +95,20 @@ def gift_bank(bank: Bank, r: Renderer, course: str) -> GiftBank:
         out.categories += 1
         body.append(f"{category(course, quiz, r)}\n")
         for item in quiz.items:
-            case = r.text(item.case) if isinstance(item, Group) else ""
+            within = r.within(item)
+            case = within.text(item.case) if isinstance(item, Group) else ""
             for q in item.questions if isinstance(item, Group) else [item]:
-                body.append(question(r, q, case, out.degraded))
+                note = ""
+                if within.falls_back:
+                    note = f"// not complete in {r.lang}: given whole in {within.lang}\n"
+                    out.fell_back[within.lang] += 1
+                body.append(note + question(within, q, case, out.degraded))
                 out.questions += 1
     if out.degraded:
         parts.append("// What GIFT cannot carry as it is:\n")
         parts.extend(f"//   {line}\n" for line in out.report())
+    if out.fell_back:
+        parts.append("// Not yet translated:\n")
+        parts.extend(f"//   {line}\n" for line in out.fallback_report(r.lang))
     out.text = "\n".join(["".join(parts), *body])
     return out

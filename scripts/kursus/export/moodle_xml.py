@@ -96,9 +96,10 @@ def moodle_bank(bank: Bank, r: Renderer, course: str) -> MoodleBank:
         out.categories += 1
         root.append(category_element(course, quiz, r))
         for item in quiz.items:
-            case = r.text(item.case) if isinstance(item, Group) else ""
+            within = r.within(item)  # a partly translated question is given whole in its fallback language
+            case = within.text(item.case) if isinstance(item, Group) else ""
             for q in item.questions if isinstance(item, Group) else [item]:
-                root.append(question(r, q, case, out.degraded))
+                root.append(question(within, q, case, out.degraded))
                 out.questions += 1
     notes = [
         f"{course}: question bank ({r.lang}), written by 'kursus export moodle-xml'. Edit the quiz files, not this."

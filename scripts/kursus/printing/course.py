@@ -55,7 +55,7 @@ class Course:
         return translator(self.strings, language, self.default_language, via)
 
     def renderer(self, language: str) -> Renderer:
-        return Renderer(self.bank, language, self.default_language, self.t(language))
+        return Renderer.for_course(self.bank, self.project, language, self.strings)
 
     def paper(self, language: str) -> PaperRenderer:
         return PaperRenderer(self.renderer(language))

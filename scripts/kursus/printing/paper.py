@@ -27,6 +27,18 @@ class PaperRenderer:
         self.r = renderer
         self.t = renderer.t
         self.lang = renderer.lang
+        self._in: dict[str, PaperRenderer] = {renderer.lang: self}
+
+    def within(self, item: Question | Group) -> PaperRenderer:
+        """The paper renderer for one question or group, in the language it is shown in whole
+        (``Renderer.within``): a partly translated question is printed whole in its fallback language."""
+        r = self.r.within(item)
+        if r.lang not in self._in:
+            self._in[r.lang] = PaperRenderer(r)
+        return self._in[r.lang]
+
+    def notice(self) -> str:
+        return self.r.notice().replace('class="kk-fallback"', 'class="pp-fallback"')
 
     def number(self, q: Question) -> int:
         return self.r.numbers.get(q.id, 0)
@@ -37,7 +49,10 @@ class PaperRenderer:
         return "".join(self.item(item) for item in quiz.items)
 
     def item(self, item: Question | Group, marks: bool = True) -> str:
-        return self.group(item, marks) if isinstance(item, Group) else self.question(item, marks)
+        p = self.within(item)
+        if isinstance(item, Group):
+            return p.group(item, marks)
+        return p.question(item, marks, alone=True)
 
     def placed(self, ref: str) -> str | None:
         """A marker's target on paper (for reading pages), or None if the id is unknown."""
@@ -48,20 +63,26 @@ class PaperRenderer:
         return f'<div class="pp-quiz pp-quiz--placed">{inner}</div>'
 
     def case(self, group: Group) -> str:
+        p = self.within(group)
         numbers = [self.number(q) for q in group.questions]
         span = f"{numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else "".join(map(str, numbers))
         label = f"{self.t('case')} · {self.t('question')} {span}"
         return (
-            f'<div class="pp-case"><p class="pp-case__label">{escape(label)}</p>{block(self.r.text(group.case))}</div>'
+            f'<div class="pp-case"{p.r.item_lang()}><p class="pp-case__label"{p.r.reader_lang()}>{escape(label)}</p>'
+            f"{p.notice()}{block(p.r.text(group.case))}</div>"
         )
 
     def group(self, group: Group, marks: bool = True) -> str:
-        questions = "".join(self.question(q, marks) for q in group.questions)
-        return f'<section class="pp-group">{self.case(group)}{questions}</section>'
+        p = self.within(group)
+        questions = "".join(p.question(q, marks) for q in group.questions)
+        return f'<section class="pp-group">{p.case(group)}{questions}</section>'
 
-    def question(self, q: Question, marks: bool = True) -> str:
+    def question(self, q: Question, marks: bool = True, alone: bool = False) -> str:
         """One question; ``marks=False`` leaves out boxes, blanks and lines (the second column of a
-        bilingual paper, where only the first column is answered)."""
+        bilingual paper, where only the first column is answered); ``alone``: not under its group's case,
+        so it carries its own notice when it falls back."""
+        if self.within(q) is not self:
+            return self.within(q).question(q, marks, alone)
         note = ""
         if not q.scored:
             note = f" ({self.t('not_scored')})"
@@ -69,11 +90,12 @@ class PaperRenderer:
             note = f" ({q.points} {self.t('points')})"
         how = escape(self.t(f"print_how_{q.type}") + note)
         body = kind(q).paper_body(self, q, marks)
+        notice = self.notice() if alone else ""
         return (
-            f'<section class="pp-q pp-q--{q.type}" data-qid="{escape(q.id)}">'
-            f'<span class="pp-q__num">{self.number(q)}.</span>'
+            f'<section class="pp-q pp-q--{q.type}" data-qid="{escape(q.id)}"{self.r.item_lang()}>'
+            f'<span class="pp-q__num">{self.number(q)}.</span>{notice}'
             f'<div class="pp-q__text">{block(self.r.text(q.text))}</div>'
-            f'<p class="pp-q__how">{how}</p>{body}</section>'
+            f'<p class="pp-q__how"{self.r.reader_lang()}>{how}</p>{body}</section>'
         )
 
     # -- the answer sheet --------------------------------------------------------------------------
@@ -114,7 +136,7 @@ class PaperRenderer:
         )
 
     def compact_answer(self, q: Question) -> str:
-        return kind(q).compact_answer(self, q)
+        return kind(q).compact_answer(self.within(q), q)
 
 
 def max_points(quiz: Quiz) -> int:
@@ -135,5 +157,8 @@ def bilingual(quiz: Quiz, first: PaperRenderer, second: PaperRenderer) -> str:
         questions = item.questions if isinstance(item, Group) else [item]
         if isinstance(item, Group):
             rows.append(row(first.case(item), second.case(item)))
-        rows.extend(row(first.question(q), second.question(q, marks=False)) for q in questions)
+        alone = not isinstance(item, Group)
+        rows.extend(
+            row(first.question(q, alone=alone), second.question(q, marks=False, alone=alone)) for q in questions
+        )
     return "".join(rows)

@@ -7,17 +7,26 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import shown
-from ..problems import Problem, error
+from ..problems import FILE_LEVEL, Problem, error
 from ..rawtext import RawTextError, TooLargeError, read
 from .model import Group, Question, Quiz, read_quiz
-from .modules import order
+from .modules import from_file_name, order
 from .source import MAX_BYTES, YamlLimitError, YamlSyntaxError, parse
+
+UNREAD_CODES = FILE_LEVEL  # a file that could not be read or parsed at all
 
 
 @dataclass
 class Bank:
     quizzes: list[Quiz] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    # module (from the file name, modul-07.yml -> m07) -> the problem that kept its file from being read:
+    # checks mark what follows from it (a marker pointing to the module, ids missing from the register)
+    broken: dict[str, Problem] = field(default_factory=dict)
+
+    def unread(self, ref: str) -> Problem | None:
+        """The file-level problem that kept ``ref``'s module (m07, m07.q03) from being read, if any."""
+        return self.broken.get(ref.split(".")[0])
 
     def module(self, module: str) -> Quiz | None:
         return next((q for q in self.quizzes if q.module == module), None)
@@ -69,35 +78,44 @@ def _load(paths: list[Path], root: Path | None) -> tuple[Bank, list[Problem]]:
     for path in paths:
         shown = display_path(path, root)
         bank.files.append(shown)
-        try:
-            text = read(path, MAX_BYTES)
-        except FileNotFoundError:
-            problems.append(error(shown, 1, "Q002", "file not found", "check the path"))
-            continue
-        except OSError as exc:
-            problems.append(error(shown, 1, "Q002", f"cannot read the file: {exc.strerror or exc}", "check the path"))
-            continue
-        except TooLargeError as exc:
-            problems.append(error(shown, exc.line, "Q003", exc.message, exc.hint))
-            continue
-        except RawTextError as exc:
-            problems.append(error(shown, exc.line, "Q002", exc.message, exc.hint))
-            continue
-        try:
-            data = parse(text)
-        except YamlLimitError as exc:
-            problems.append(error(shown, exc.line, "Q003", exc.message, exc.hint))
-            continue
-        except YamlSyntaxError as exc:
-            hint = exc.hint or "check indentation and quote texts that contain ': ' or start with a symbol"
-            problems.append(error(shown, exc.line, "Q001", exc.message, hint))
-            continue
-        quiz, found = read_quiz(shown, data)
-        problems.extend(found)
+        before = len(problems)
+        quiz = _load_one(path, shown, problems)
         if quiz is not None:
             bank.quizzes.append(quiz)
+        elif len(problems) > before and problems[before].code in UNREAD_CODES and (module := from_file_name(path.name)):
+            bank.broken.setdefault(module, problems[before])
     bank.quizzes.sort(key=lambda quiz: order(quiz.module))  # the pre-course check first, the post one last
     return bank, problems
+
+
+def _load_one(path: Path, shown: str, problems: list[Problem]) -> Quiz | None:
+    """One file's quiz, or None with the file-level problem (Q001-Q003) appended."""
+    try:
+        text = read(path, MAX_BYTES)
+    except FileNotFoundError:
+        problems.append(error(shown, 1, "Q002", "file not found", "check the path"))
+        return None
+    except OSError as exc:
+        problems.append(error(shown, 1, "Q002", f"cannot read the file: {exc.strerror or exc}", "check the path"))
+        return None
+    except TooLargeError as exc:
+        problems.append(error(shown, exc.line, "Q003", exc.message, exc.hint))
+        return None
+    except RawTextError as exc:
+        problems.append(error(shown, exc.line, "Q002", exc.message, exc.hint))
+        return None
+    try:
+        data = parse(text)
+    except YamlLimitError as exc:
+        problems.append(error(shown, exc.line, "Q003", exc.message, exc.hint))
+        return None
+    except YamlSyntaxError as exc:
+        hint = exc.hint or "check indentation and quote texts that contain ': ' or start with a symbol"
+        problems.append(error(shown, exc.line, "Q001", exc.message, hint))
+        return None
+    quiz, found = read_quiz(shown, data)
+    problems.extend(found)
+    return quiz
 
 
 def display_path(path: Path, root: Path | None) -> str:

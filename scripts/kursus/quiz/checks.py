@@ -12,12 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..problems import Problem, error, warning
+from ..problems import Problem, error, follows_from, warning
 from .answers import normalise
 from .bank import Bank
 from .markers import find_markers
 from .model import Group, Question
 from .modules import quiz_file, quiz_page
+from .textcheck import check_markup
 from .types import kind
 
 
@@ -211,15 +212,11 @@ def check_markers(bank: Bank, pages: list[tuple[str, str]], settings: Settings) 
             if target is None:
                 close = [q.id for q in bank.questions() if q.id.startswith(marker.ref[:4])][:3]
                 hint = f"known ids include {', '.join(close)}" if close else "check the id in quizzes/"
-                problems.append(
-                    error(
-                        path,
-                        marker.line,
-                        "M001",
-                        f"marker '{marker.kind}: {marker.ref}' points to no quiz",
-                        hint,
-                    )
+                found = error(
+                    path, marker.line, "M001", f"marker '{marker.kind}: {marker.ref}' points to no quiz", hint
                 )
+                cause = bank.unread(marker.ref)  # its quiz file could not be read: fix that first
+                problems.append(follows_from(found, cause) if cause else found)
                 continue
             placed.add(marker.ref)
             if marker.kind == "kuis" and marker.ref == getattr(target, "module", None):
@@ -256,6 +253,7 @@ def check_all(bank: Bank, pages: list[tuple[str, str]], settings: Settings) -> l
             *check_questions(bank, settings),
             *check_ids(bank),
             *check_translations(bank, settings),
+            *check_markup(bank),
             *check_repeated_texts(bank, settings),
             *check_position_bias(bank, settings),
             *check_markers(bank, pages, settings),

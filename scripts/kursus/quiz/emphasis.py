@@ -23,13 +23,12 @@ def _closes(text: str, k: int) -> bool:
     return not text[k - 1].isspace() and not (after == "*" or (after != "" and _word(after)))
 
 
-def italic(text: str) -> str:
-    """``text`` with each ``*emphasis*`` as ``<em>emphasis</em>``; escaping is the caller's.
+def spans(text: str) -> list[tuple[int, int]]:
+    """Each ``*`` that opens italic, with the ``*`` that closes it, or -1 when nothing on its line does.
 
     An opener without a closer means no later opener on its line has one either (they would look for
     it further on), so the search skips to the next line: every character is looked at at most twice."""
-    out: list[str] = []
-    start = 0
+    found: list[tuple[int, int]] = []
     i = text.find("*")
     while i != -1:
         if _opens(text, i):
@@ -38,13 +37,20 @@ def italic(text: str) -> str:
             k = text.find("*", i + 2, line_end)
             while k != -1 and not _closes(text, k):
                 k = text.find("*", k + 1, line_end)
-            if k != -1:
-                out += [text[start:i], "<em>", text[i + 1 : k], "</em>"]
-                start = k + 1
-                i = text.find("*", start)
-            else:
-                i = text.find("*", line_end)
+            found.append((i, k))
+            i = text.find("*", k + 1) if k != -1 else text.find("*", line_end)
             continue
         i = text.find("*", i + 1)
+    return found
+
+
+def italic(text: str) -> str:
+    """``text`` with each ``*emphasis*`` as ``<em>emphasis</em>``; escaping is the caller's."""
+    out: list[str] = []
+    start = 0
+    for i, k in spans(text):
+        if k != -1:
+            out += [text[start:i], "<em>", text[i + 1 : k], "</em>"]
+            start = k + 1
     out.append(text[start:])
     return "".join(out)

@@ -6,11 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..problems import Problem, warning
-from .bank import REGISTER, Bank, display_path, quiz_files
+from .bank import REGISTER, UNREAD_CODES, Bank, display_path, quiz_files
 from .register import read_register, register_findings
 
 KNOWN = {REGISTER, "FORMAT.md", "README.md", ".gitkeep"}
-UNREAD_CODES = {"Q001", "Q002", "Q003"}
 
 
 def unexpected_files(folder: Path, root: Path) -> list[Problem]:
@@ -39,6 +38,8 @@ def folder_findings(folder: Path, root: Path, bank: Bank, loading: list[Problem]
     path = folder / REGISTER
     register, problems = read_register(path, display_path(path, root))
     if register is not None:
-        complete = not any(p.code in UNREAD_CODES for p in loading)
-        problems += register_findings(register, bank, complete)
+        # Ids of a module whose file could not be read are not gone, only unread: they follow from it
+        # (bank.broken); where the module of an unread file is not known, none can be said to be gone.
+        unknown = {p.path for p in loading if p.code in UNREAD_CODES} - {c.path for c in bank.broken.values()}
+        problems += register_findings(register, bank, complete=not unknown)
     return [*unexpected_files(folder, root), *problems]

@@ -54,6 +54,14 @@ class Question:
     objective: str = ""  # "m05.t3": the learning objective it tests (modules.OBJECTIVE); "" when not given
     objective_line: int = 0
 
+    def texts(self) -> list[Text]:
+        """Every text of the question a learner or trainer may read, each with its languages."""
+        found = [self.text, self.hint, self.explanation, self.model_answer, *self.steps, *self.checklist]
+        found += [t for o in self.options for t in (o.text, o.feedback)]
+        found += [t for pair in self.pairs for t in pair]
+        found += list(self.feedback.values())
+        return found
+
     @property
     def scored(self) -> bool:
         from .types import kind  # here, not at the top: the types module imports this one
@@ -68,6 +76,10 @@ class Group:
     line: int
     case: Text
     questions: list[Question]
+
+    def texts(self) -> list[Text]:
+        """The case text and every text of its questions: they are shown, and fall back, together."""
+        return [self.case, *(t for q in self.questions for t in q.texts())]
 
 
 @dataclass

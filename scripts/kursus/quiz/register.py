@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..paths import absent
-from ..problems import Problem, error
+from ..problems import Problem, error, follows_from
 from ..rawtext import RawTextError, read
 from .bank import Bank
 from .model import GROUP_ID, QUESTION_ID, Group
@@ -90,7 +90,8 @@ def read_register(path: Path, shown: str) -> tuple[Register | None, list[Problem
 
 def register_findings(register: Register, bank: Bank, complete: bool) -> list[Problem]:
     """Retired ids used again (Q026), ids that left the quizzes unretired (Q027), ids not recorded (Q028).
-    ``complete`` is false when a quiz file could not be read: its ids are not gone, only unread."""
+    ``complete`` is false when a quiz file of no known module could not be read: its ids are not gone,
+    only unread; ids of a module whose file could not be read follow from that problem."""
     problems: list[Problem] = []
     current = bank_ids(bank)
     for ref, (path, line) in current.items():
@@ -118,15 +119,15 @@ def register_findings(register: Register, bank: Bank, complete: bool) -> list[Pr
     if complete:
         for ref, line in register.in_use.items():
             if ref not in current:
-                problems.append(
-                    error(
-                        register.path,
-                        line,
-                        "Q027",
-                        f"{ref} is in no quiz any more, but not retired",
-                        f"run 'kursus ids --retire {ref} --reason \"why\"', or put the question back",
-                    )
+                gone = error(
+                    register.path,
+                    line,
+                    "Q027",
+                    f"{ref} is in no quiz any more, but not retired",
+                    f"run 'kursus ids --retire {ref} --reason \"why\"', or put the question back",
                 )
+                cause = bank.unread(ref)
+                problems.append(follows_from(gone, cause) if cause else gone)
     return problems
 
 
