@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
+from kursus import __version__
 from kursus.cli import main
 from kursus.project import load_project
 from kursus.quiz.bank import Bank
@@ -230,12 +231,14 @@ def copy_course(tmp_path: Path) -> Path:
 
 
 def test_export_all(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """``kursus export`` alone writes every format for every language, one progress line per file."""
+    """``kursus export`` alone writes every format for every language (the SCORM packages last, as they build
+    the learner's site), one progress line per file."""
     course = copy_course(tmp_path)
     assert main(["--root", str(course), "export"]) == 0
     wrote = [line for line in capsys.readouterr().out.splitlines() if line.startswith("wrote ")]
     names = ["dist/id/bank-soal.gift", "dist/en/bank-soal.gift", "dist/id/bank-soal.xml", "dist/en/bank-soal.xml"]
-    assert [line.split(":")[0] for line in wrote] == [f"wrote {name}" for name in names]
+    names += [f"dist/kursus-konselor-scorm-{language}-{__version__}.zip" for language in ("id", "en")]
+    assert [line.split(":")[0].split(" (")[0] for line in wrote] == [f"wrote {name}" for name in names]
     for language in ("id", "en"):
         assert (course / "dist" / language / "bank-soal.xml").read_bytes() == (
             COURSE / f"expected-{language}.xml"

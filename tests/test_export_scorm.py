@@ -173,10 +173,16 @@ def test_export_refuses_a_module_without_its_quiz_page_and_writes_nothing(
     assert not list((project / "dist").glob("*.zip"))
 
 
+def set_pass_mark(config: str, value: int) -> str:
+    """The real mkdocs.yml's pass mark set to ``value`` (a second key would be silently overridden)."""
+    assert config.count("      pass_mark: 70\n") == 1
+    return config.replace("      pass_mark: 70\n", f"      pass_mark: {value}\n")
+
+
 def test_a_pass_mark_out_of_range_is_named_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     project = make_project(tmp_path / "course", PAGES, {"modul-01.yml": QUIZ, "modul-02.yml": LONG_QUIZ})
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - kursus:\n", "  - kursus:\n      pass_mark: 120\n", 1))
+    config.write_text(set_pass_mark(config.read_text(), 120))
     assert _export(project) == 2
     err = capsys.readouterr().err
     line = config.read_text().splitlines().index("      pass_mark: 120") + 1
@@ -187,7 +193,7 @@ def test_a_pass_mark_out_of_range_is_named_with_its_line(tmp_path: Path, capsys:
 def test_the_mastery_score_follows_the_pass_mark_setting(tmp_path: Path) -> None:
     project = make_project(tmp_path / "course", PAGES, {"modul-01.yml": QUIZ, "modul-02.yml": LONG_QUIZ})
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  - kursus:\n", "  - kursus:\n      pass_mark: 80\n", 1))
+    config.write_text(set_pass_mark(config.read_text(), 80))
     assert _export(project) == 0
     with zipfile.ZipFile(project / "dist" / f"kursus-konselor-scorm-id-{__version__}.zip") as archive:
         doc = etree.fromstring(archive.read("imsmanifest.xml"))

@@ -270,4 +270,4 @@ def test_quiz_text_labels_are_unique_so_records_cannot_mix_them_up() -> None:
     bank, _ = load_bank(quiz_files(ROOT / "quizzes"), ROOT)
     labels = [ref.label for quiz in bank.quizzes for ref in quiz.texts]
     assert labels and len(labels) == len(set(labels))
-    assert all(re.match(r"m\d{2}(\.[qs]\d{2,3})? ", label) for label in labels), "labels start with an id"
+    assert all(re.match(r"(m\d{2}|awal|akhir)(\.[qs]\d{2,3})? ", label) for label in labels), "labels start with an id"
