@@ -112,7 +112,7 @@
   window.addEventListener("resize", scrollRegions);
 
   /* Tables wider than the screen scroll sideways inside Material's wrapper: a keyboard must reach them
-     too (WCAG 2.1.1), so a wrapper that scrolls becomes a named, focusable region. */
+     too (WCAG 2.1.1), so a wrapper that scrolls becomes a named, focusable region; so does a code block. */
   function scrollRegions() {
     $$(document, ".md-typeset__scrollwrap").forEach(function (wrap, i) {
       var scrolls = wrap.scrollWidth > wrap.clientWidth + 1;
@@ -124,6 +124,10 @@
       } else if (!scrolls && wrap.hasAttribute("data-kk-region")) {
         ["tabindex", "role", "aria-label", "data-kk-region"].forEach(function (a) { wrap.removeAttribute(a); });
       }
+    });
+    // A code block wider than a phone scrolls too; Material makes it focusable only once its observer runs.
+    $$(document, ".md-typeset pre > code").forEach(function (code) {
+      if (code.scrollWidth > code.clientWidth + 1 && !code.hasAttribute("tabindex")) code.setAttribute("tabindex", "0");
     });
   }
 
