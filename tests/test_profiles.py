@@ -200,7 +200,10 @@ def test_the_profile_control_speaks_english_on_english_pages(site: Path, page: A
     assert page.locator(".kk-who summary").inner_text().startswith("Who is learning?")
     assert "not a password" in page.locator(".kk-who__note").inner_text()
     assert page.locator(".kk-who__name").inner_text() == "Learner 1"
-    page.get_by_role("link", name="Add or manage names").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add or manage names").click()
     assert page.url.endswith("/en/kemajuan.html#kk-profiles")
-    assert page.get_by_role("button", name="Add as a new name").is_visible()
+    add = page.get_by_role("button", name="Add as a new name")
+    add.wait_for(state="visible")  # the panel is drawn by the page's script once it has loaded
+    assert add.is_visible()
     assert not page.errors, page.errors
