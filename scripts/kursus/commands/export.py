@@ -130,7 +130,7 @@ def fail(message: str, status: int = 1) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.format == SCORM:  # the learner's site as a SCORM 1.2 package: _export_scorm.py
-        return run_scorm(args)
+        return scorm_packages(args, None)
     formats = FORMATS if args.format == ALL else (BY_NAME[args.format],)
     try:
         project = load_project(args.root)
@@ -166,10 +166,25 @@ def run(args: argparse.Namespace) -> int:
                 print("  not yet translated (each question given whole in its fallback language, never mixed):")
                 print("\n".join(f"    {line}" for line in written.fell_back))
     if args.format == ALL:  # the SCORM package builds the learner's site: once per language, after the banks
-        for language in languages:
-            status = run_scorm(argparse.Namespace(**{**vars(args), "language": language, "output": None}))
-            if status:
-                return status
+        return scorm_packages(args, languages)
+    return 0
+
+
+def scorm_packages(args: argparse.Namespace, languages: list[str] | None) -> int:
+    """One SCORM package per language: --language's, or (like the banks) every language of the course."""
+    if args.language:
+        return run_scorm(args)
+    if args.output:
+        return fail("-o/--output needs --language (it names one package)", 2)
+    if languages is None:
+        try:
+            languages = list(load_project(args.root).languages)
+        except ProjectError as exc:
+            return fail(str(exc), 2)
+    for language in languages:
+        status = run_scorm(argparse.Namespace(**{**vars(args), "language": language, "output": None}))
+        if status:
+            return status
     return 0
 
 
