@@ -161,7 +161,9 @@
     var raw = null, d = null;
     try { raw = store && store.getItem(KK.profiles.keyOf(id)); d = raw === null ? fresh() : JSON.parse(raw); } catch (e) { d = null; }
     if (!validRecord(d)) return raw || null; // unreadable: handed out as it is, never lost unseen
-    return exported({ answers: sift(d).good, worksheets: siftSheets(d.worksheets).good }, name);
+    var kept = { answers: sift(d).good, worksheets: siftSheets(d.worksheets).good };
+    if ("statement" in d) kept.statement = d.statement; // pass dates: checked again when the file is loaded
+    return exported(kept, name);
   };
   KK.worksheetValue = function (page, field) { var p = KK.state.worksheets[page], f = p && p[field]; return f ? f.v : ""; };
   KK.setWorksheetValue = function (page, field, text) {
