@@ -4,6 +4,9 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
+# Tests run in parallel, a file to a worker (its fixtures are built once); 2 = the reference machine's cores.
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 # Test-only Node packages (the Nu Html Checker and others), exactly as package-lock.json pins them.
 NODE_STAMP := node_modules/.installed
 
@@ -35,12 +38,12 @@ check: $(STAMP)  ## validate every quiz and page marker
 test: $(STAMP) $(NODE_STAMP)  ## lint, type-check and run every test (browser tests need /usr/bin/chromium)
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
-	$(BIN)/pytest
+	$(PYTEST)
 
 test-fast: $(STAMP) $(NODE_STAMP)  ## the quick loop: lint, type-check and every test that needs no browser
 	$(BIN)/ruff check scripts tests
 	$(BIN)/mypy
-	$(BIN)/pytest -m "not browser"
+	$(PYTEST) -m "not browser"
 
 print: $(STAMP)  ## PDFs for trainers in dist/<language>/, then the trainer package with them
 	$(BIN)/kursus print

@@ -1,6 +1,7 @@
 """Every page of the real course, in both languages, as a learner opens it on a touch phone.
 
-Each page is loaded once: its width is measured at 412, 360 and 320 px (the viewport is resized, as when a
+Each page is loaded once, from disk as in the learner's zip: what it logs as an error and any request to
+another host are noted, its width is measured at 412, 360 and 320 px (the viewport is resized, as when a
 phone turns or a split screen narrows), then axe-core checks it at 412 px against WCAG 2.2 A and AA. The
 tests below each assert one of these findings, so a failure names what is wrong and on which pages.
 """
@@ -21,6 +22,9 @@ pytestmark = pytest.mark.browser
 @dataclass
 class Findings:
     axe: list[str]
+    errors: list[str] = field(default_factory=list)  # uncaught errors and console errors
+    foreign: list[str] = field(default_factory=list)  # requests that left the site's folder
+    headings: int = 0  # h1 elements: 0 means the page came out empty
     too_wide: dict[int, tuple[int, list[str]]] = field(default_factory=dict)
 
 
@@ -34,14 +38,26 @@ def findings(course_site: Path, browser: Any) -> dict[str, Findings]:
     context = phone_context(browser)
     try:
         page = context.new_page()
+        site = course_site.as_uri() + "/"
+        errors: list[str] = []
+        foreign: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("request", lambda r: None if r.url.startswith((site, "data:", "blob:")) else foreign.append(r.url))
         found = {}
         for name in page_names(course_site):
+            errors.clear()
+            foreign.clear()
             page.set_viewport_size(PHONE)
-            page.goto((course_site / name).as_uri())
+            page.goto(site + name)
             page.wait_for_load_state("load")  # wide tables become scrollable regions on load
-            axe = violations(page)
+            headings = page.locator("h1").count()
+            # Before axe: it reads the stylesheets itself, which file:// refuses with console errors.
+            opened = Findings([], list(errors), list(foreign), headings)
+            opened.axe = violations(page)
             wide = {width: overflow_at(page, width) for width in sorted(PHONE_WIDTHS, reverse=True)}
-            found[name] = Findings(axe, {w: o for w, o in wide.items() if o is not None})
+            opened.too_wide = {w: o for w, o in wide.items() if o is not None}
+            found[name] = opened
         return found
     finally:
         context.close()
@@ -51,6 +67,17 @@ def test_every_page_of_both_languages_is_checked(findings: dict[str, Findings]) 
     names = set(findings)
     assert {"index.html", "en/index.html", "modul-01/index.html", "en/modul-12/latihan.html"} <= names
     assert len([n for n in names if n.startswith("en/")]) * 2 == len(names), "the same pages in both languages"
+
+
+def test_every_page_opens_from_disk_with_content_without_errors_or_outside_requests(
+    findings: dict[str, Findings],
+) -> None:
+    empty = sorted(name for name, f in findings.items() if not f.headings)
+    assert not empty, f"pages without a heading: {empty}"
+    errors = {name: f.errors for name, f in findings.items() if f.errors}
+    assert not errors, f"{len(errors)} pages log errors:\n" + "\n".join(f"{n}: {e}" for n, e in errors.items())
+    foreign = {name: f.foreign for name, f in findings.items() if f.foreign}
+    assert not foreign, f"{len(foreign)} pages ask another host:\n" + "\n".join(f"{n}: {u}" for n, u in foreign.items())
 
 
 def test_no_page_has_axe_violations_on_a_phone(findings: dict[str, Findings]) -> None:
