@@ -1,6 +1,6 @@
 /* Kursus Konselor, part 1 of 10: the shared namespace (window.KK), page data, interface strings and the
    answer rules every other part uses. Classic scripts, not modules: module scripts are blocked on file://.
-   Load order (mkdocs.yml extra_javascript): core, profiles, storage, quiz, worksheets, codes, scorm (in an
+   Load order (mkdocs.yml extra_javascript): core, types, profiles, storage, quiz, worksheets, codes, scorm (in an
    LMS only), statement, profiles-ui,
    kursus (start-up). */
 (function () {
@@ -45,16 +45,7 @@
     return x === y;
   };
 
-  /* One judge for every place that scores: a quiz on the page or the progress page's key. Never a stored
-     "correct" flag: stored progress can be edited or imported. null = not judged (reflective). */
-  KK.judge = function (type, key, v) {
-    if (type === "single") return key.indexOf(v) >= 0;
-    if (type === "multiple") return v.length === key.length && key.every(function (k) { return v.indexOf(k) >= 0; });
-    if (type === "truefalse") return v === key;
-    if (type === "short") return key.some(function (a) { return KK.sameAnswer(v, a); });
-    if (type === "ordering" || type === "matching") return v.every(function (x, i) { return x === i; });
-    return null;
-  };
+  // KK.judge and the question types: kursus-types.js
 
   KK.questionInfo = {}; // id -> {type, n, points, module}
   DATA.modules.forEach(function (m) {

@@ -73,7 +73,9 @@
       key: function () { return null; }
     }
   };
-  KK.types = types;
+  // each joins its type's entry in the registry (kursus-types.js): one table for the rules and the page
+  Object.keys(types).forEach(function (name) { Object.assign(KK.types[name], types[name]); });
+  types = KK.types;
 
   function info(q) { return { id: q.getAttribute("data-qid"), type: q.getAttribute("data-type") }; }
   function verdict(q, v) { var i = info(q); return KK.judge(i.type, KK.keys[i.id], v); }
@@ -115,7 +117,7 @@
       result.textContent = ok ? t("correct") : t("incorrect");
       var fb = q.querySelector('[data-verdict="' + (ok ? "correct" : "incorrect") + '"]');
       if (fb) fb.hidden = false;
-      if (type === types.single || type === types.multiple) {
+      if (type.options) {
         [].concat(saved.v).forEach(function (i) {
           var f = $$(q, ".kk-fb[data-opt]").filter(function (x) { return +x.getAttribute("data-opt") === i; })[0];
           if (f) f.hidden = false;
@@ -159,7 +161,7 @@
     var id = q.getAttribute("data-qid"), type = types[q.getAttribute("data-type")];
     if (!type || !KK.questionInfo[id]) return;
     KK.keys[id] = type.key(q);
-    if (q.getAttribute("data-type") === "short" && KK.keys[id].length && KK.keys[id].every(KK.numeric)) {
+    if (type.numeric && type.numeric(KK.keys[id])) {
       q.querySelector("input").setAttribute("inputmode", "decimal"); // a number pad on phones
     }
     // what the page lets a learner type is what storage accepts back, so nothing typed is set aside later

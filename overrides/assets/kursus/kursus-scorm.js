@@ -73,8 +73,8 @@
   function encode(level) {
     var out = {};
     module.questions.forEach(function (q) {
-      var a = KK.state.answers[q.id], e = {};
-      if (!a || (level >= 1 && q.type === "reflective")) return;
+      var a = KK.state.answers[q.id], e = {}, kind = KK.typeOf(q.type);
+      if (!a || (level >= 1 && !(kind && kind.scored))) return;
       var first = a.first, same = first && "v" in a && JSON.stringify(first.v) === JSON.stringify(a.v) && seconds(first.t) === seconds(a.t);
       if ("v" in a && (same || !first || level < 2)) { e.v = a.v; e.t = seconds(a.t); }
       if (first && !("v" in e && same)) e.f = [first.v, seconds(first.t)];

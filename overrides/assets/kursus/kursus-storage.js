@@ -8,27 +8,13 @@
   if (!KK || !KK.ready) return;
   var t = KK.t;
   var KEY = KK.progressKey || "kursus-konselor/progress", FORMAT = "kursus-konselor-progress", VERSION = 1;
-  var MAX_SHORT = KK.MAX_SHORT, MAX_TEXT = KK.MAX_TEXT;
+  var MAX_TEXT = KK.MAX_TEXT;
   var store = null, memory = null, writable = true;
 
   function fresh() { return { format: FORMAT, version: VERSION, answers: {}, worksheets: {} }; }
   function isMap(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
-  function isIndex(x, n) { return typeof x === "number" && x === Math.floor(x) && x >= 0 && x < n; }
-  function distinct(v) { return v.every(function (x, i) { return v.indexOf(x) === i; }); }
-
-  /* Is v a possible answer to a question of this type with n options/steps/pairs? */
-  function validValue(type, n, v) {
-    if (type === "single") return isIndex(v, n);
-    if (type === "multiple") return Array.isArray(v) && v.length > 0 && v.length <= n && distinct(v) && v.every(function (x) { return isIndex(x, n); });
-    if (type === "truefalse") return v === "true" || v === "false";
-    if (type === "short") return typeof v === "string" && v.length <= MAX_SHORT && KK.normalise(v) !== "";
-    if (type === "ordering") return Array.isArray(v) && v.length === n && distinct(v) && v.every(function (x) { return isIndex(x, n); });
-    if (type === "matching") return Array.isArray(v) && v.length === n && v.every(function (x) { return isIndex(x, n); });
-    if (type === "reflective") return typeof v === "string" && v.length <= MAX_TEXT && v.trim() !== "";
-    return false;
-  }
   function validTime(x) { return x === undefined || (typeof x === "number" && isFinite(x) && x >= 0); }
-  function validAttempt(info, a) { return isMap(a) && validValue(info.type, info.n, a.v) && validTime(a.t); }
+  function validAttempt(info, a) { return isMap(a) && KK.validAnswer(info.type, info.n, a.v) && validTime(a.t); }
 
   /* A stored entry: {v, t, first: {v, t}, self: [...]} or, during a retry, {first: {v, t}} alone.
      Returns a clean copy (unknown fields and any stored "ok" dropped) or null when it cannot be used. */
@@ -40,8 +26,8 @@
     if (hasV && !validAttempt(info, a)) return null;
     if ("first" in a && !validAttempt(info, a.first)) return null;
     if (!hasV && !("first" in a)) return null;
-    if ("self" in a && !(info.type === "reflective" && Array.isArray(a.self) && a.self.length <= info.n &&
-        distinct(a.self) && a.self.every(function (x) { return isIndex(x, info.n); }))) return null;
+    var kind = KK.typeOf(info.type); // a self-check list: only a type that has one (reflective)
+    if ("self" in a && !(kind && kind.selfCheck && kind.selfCheck(a.self, info.n))) return null;
     if (hasV) { out.v = a.v; if (a.t !== undefined) out.t = a.t; }
     // older records have no first attempt: the answer itself is the best we know
     out.first = "first" in a ? { v: a.first.v, t: a.first.t } : { v: a.v, t: a.t };

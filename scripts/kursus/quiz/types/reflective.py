@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...printing.marks import writing_lines
 from ..items import Question
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 PAPER_LINES = 8
 SHEET_LINES = 4
+MAX_TEXT = 50000  # the longest answer the browser stores (KK.MAX_TEXT in kursus-core.js)
 
 
 class Reflective(QuestionType):
@@ -91,3 +92,6 @@ class Reflective(QuestionType):
 
     def compact_answer(self, p: PaperRenderer, q: Question) -> str:
         return escape(p.t("not_scored"))
+
+    def usable(self, q: Question, value: Any) -> bool:
+        return isinstance(value, str) and len(value) <= MAX_TEXT and value.strip() != ""
