@@ -66,8 +66,8 @@
   }
 
   /* ---- suspend_data: {"k":1,"a":{"q01":{"v":…,"t":s,"f":[v,s],"s":[…]}},"u":s}, times in seconds, the
-     module's prefix left off; "f" (the first answer) only when it differs from "v"; "u" when a form
-     with deferred feedback was submitted (before that its answers have no first answer) ---- */
+     module's prefix left off; "f" (the first answer) only when it differs from "v" (always in a form
+     with deferred feedback); "u" when that form was submitted (before, its answers have no first) ---- */
   function seconds(t) { return typeof t === "number" && isFinite(t) && t > 0 ? Math.floor(t / 1000) : 0; }
   function shortId(id) { return id.indexOf(module.id + ".") === 0 ? id.slice(module.id.length + 1) : id; }
   /* level 0: everything; 1: without reflective answers (never scored); 2: without retried answers
@@ -77,7 +77,9 @@
     module.questions.forEach(function (q) {
       var a = KK.state.answers[q.id], e = {};
       if (!a || (level >= 1 && q.type === "reflective")) return;
-      var first = a.first, same = first && "v" in a && JSON.stringify(first.v) === JSON.stringify(a.v) && seconds(first.t) === seconds(a.t);
+      // a deferred form always names the first answer: there an answer without one was not submitted
+      var first = a.first, same = first && "v" in a && !KK.isDeferred(module.id) &&
+        JSON.stringify(first.v) === JSON.stringify(a.v) && seconds(first.t) === seconds(a.t);
       if ("v" in a && (same || !first || level < 2)) { e.v = a.v; e.t = seconds(a.t); }
       if (first && !("v" in e && same)) e.f = [first.v, seconds(first.t)];
       if (a.self && a.self.length && "v" in e) e.s = a.self;
