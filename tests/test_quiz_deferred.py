@@ -111,6 +111,7 @@ def test_the_pre_test_stays_silent_until_submitted_and_the_code_holds_the_submit
     phone.locator("#q-awal-q01").get_by_role("button", name="Coba lagi").tap()
     tap(phone, "awal.q01", right(q01))
     phone.locator("#q-awal-q01 [data-act=check]").tap()
+    assert "Latihan" in phone.locator("#q-awal-q01 .kk-q__practice").inner_text()
     tap(phone, "awal.q03", 0)
     phone.locator("#q-awal-q03 [data-act=check]").tap()
     assert "tidak dijawab" in phone.locator("#q-awal-q03 .kk-q__practice").inner_text()

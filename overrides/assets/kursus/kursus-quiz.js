@@ -179,7 +179,7 @@
     if (last && last.first) KK.state.answers[id] = { first: last.first };
     else delete KK.state.answers[id];
     KK.save();
-    show(q, null);
+    show(q, KK.state.answers[id]); // the first answer, if any: a deferred form's blank says so
     if (last && "v" in last) type.set(q, last.v);
   }
   KK.retry = retry;
@@ -344,7 +344,7 @@
     KK.save();
     $$(document, ".kk-q").forEach(function (q) {
       if (m.questions.some(function (x) { return x.id === q.getAttribute("data-qid"); })) {
-        show(q, null);
+        show(q, KK.state.answers[q.getAttribute("data-qid")]);
         $$(q, "input:not([type=text])").forEach(function (i) { i.checked = false; });
         $$(q, "input[type=text],textarea,select").forEach(function (i) { i.value = ""; });
       }
@@ -357,6 +357,7 @@
     $$(document, ".kk-q").forEach(function (q) {
       var s = KK.state.answers[q.getAttribute("data-qid")], type = types[q.getAttribute("data-type")];
       if (s && type && "v" in s) { type.set(q, s.v); show(q, s); }
+      else if (type && KK.isDeferred(moduleOf(q))) show(q, s); // an imported submission changes every question
     });
   };
 })();
