@@ -155,3 +155,21 @@ def test_a_module_quiz_still_gives_feedback_at_once(course_site: Path, phone: An
     assert q.locator(".kk-q__result").inner_text() in ("Benar.", "Belum tepat.")
     assert q.locator(".kk-fb:not([hidden])").count() >= 1
     assert phone.get_by_role("button", name="Kirim semua jawaban").count() == 0
+
+
+def test_the_pre_test_before_and_after_submitting_has_no_axe_violations_on_a_phone(
+    course_site: Path, phone: Any
+) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    def violations() -> list[str]:
+        phone.evaluate("Promise.all(document.getAnimations().map(a => a.finished))")
+        found = Axe().run(phone).response["violations"]
+        return [f"{v['id']}: {[n['target'] for n in v['nodes'][:3]]}" for v in found]
+
+    phone.goto((course_site / "tes-awal.html").as_uri())
+    tap(phone, "awal.q01", 0)
+    assert not violations()
+    phone.once("dialog", lambda d: d.accept())
+    phone.get_by_role("button", name="Kirim semua jawaban").tap()
+    assert not violations()

@@ -156,7 +156,7 @@
     return v;
   }
 
-  KK.submittedAt = function (module) { var u = KK.state.submitted; return u && u[module] !== undefined ? u[module] : null; };
+  KK.submittedAt = function (module) { var u = KK.state && KK.state.submitted; return u && u[module] !== undefined ? u[module] : null; };
   KK.markSubmitted = function (module, time) { (KK.state.submitted = KK.state.submitted || {})[module] = time; };
   KK.keepAside = keepAside; // for other stored parts (the statement, kursus-statement.js) that fail validation
   KK.state = load();
