@@ -173,3 +173,16 @@ def test_the_pre_test_before_and_after_submitting_has_no_axe_violations_on_a_pho
     phone.once("dialog", lambda d: d.accept())
     phone.get_by_role("button", name="Kirim semua jawaban").tap()
     assert not violations()
+
+
+def test_a_form_submitted_in_another_tab_shows_submitted_here_too(course_site: Path, phone: Any) -> None:
+    url = (course_site / "tes-awal.html").as_uri()
+    phone.goto(url)
+    other = phone.context.new_page()
+    other.goto(url)
+    tap(other, "awal.q01", 0)
+    other.once("dialog", lambda d: d.accept())
+    other.get_by_role("button", name="Kirim semua jawaban").tap()
+    phone.locator(".kk-summary__score").wait_for()
+    assert "kk-answered" in (phone.locator("#q-awal-q01").get_attribute("class") or "")
+    assert phone.get_by_role("button", name="Kirim semua jawaban").count() == 0

@@ -174,7 +174,10 @@
     d.answers = sift(d).good;
     d.worksheets = siftSheets(d.worksheets).good;
     setSubmitted(d, siftSubmitted(d.submitted).good);
+    var was = JSON.stringify(KK.state.submitted || {});
     KK.state = d;
+    // a form submitted in the other tab: this one shows it submitted too, instead of taking answers no more
+    if (JSON.stringify(d.submitted || {}) !== was && KK.applyAnswers) { KK.applyAnswers(); KK.refresh(); }
   });
   /* The export names the profile it comes from (for the learner's own files; loading ignores it). */
   function exported(d, name) {
