@@ -14,6 +14,7 @@ from lxml import etree
 
 from kursus import __version__
 from kursus.cli import main
+from test_prepost_site import files as prepost_files
 
 from conftest import ROOT, make_project
 
@@ -237,17 +238,30 @@ window.kept = function () {
 """
 
 
-@pytest.fixture(scope="module")
-def lms(package: Path, tmp_path_factory: pytest.TempPathFactory, serve: Any) -> str:
-    """The unpacked package served over HTTP (as an LMS serves it) with the harness beside the manifest."""
+def _unpacked(package: Path, folder: Path, serve: Any) -> str:
+    """The package served over HTTP (as an LMS serves it) with the harness beside the manifest."""
     if not SCORM_AGAIN.is_file():
         pytest.fail(f"{SCORM_AGAIN} missing: run 'npm ci' (package-lock.json pins scorm-again)")
-    folder = tmp_path_factory.mktemp("lms")
     with zipfile.ZipFile(package) as archive:
         archive.extractall(folder)
     (folder / "scorm12.js").write_text(SCORM_AGAIN.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "lms.html").write_text(HARNESS, encoding="utf-8")
     return str(serve(folder))
+
+
+@pytest.fixture(scope="module")
+def lms(package: Path, tmp_path_factory: pytest.TempPathFactory, serve: Any) -> str:
+    return _unpacked(package, tmp_path_factory.mktemp("lms"), serve)
+
+
+@pytest.fixture(scope="module")
+def forms_lms(tmp_path_factory: pytest.TempPathFactory, serve: Any) -> str:
+    """The checker's small pre/post course (two true/false questions per form) as a package in an LMS."""
+    pages, quizzes = prepost_files()
+    project = make_project(tmp_path_factory.mktemp("scorm-forms") / "course", pages, quizzes)
+    assert _export(project, "--language", "en") == 0
+    package = project / "dist" / f"kursus-konselor-scorm-en-{__version__}.zip"
+    return _unpacked(package, tmp_path_factory.mktemp("lms-forms"), serve)
 
 
 def _session(page: Any, kept: dict[str, Any] | None, launch: str) -> Any:
@@ -421,4 +435,52 @@ def test_impossible_lms_progress_is_not_used(browser: Any, lms: str, suspend_dat
     assert list(saved) == ["q01"] and saved["q01"]["v"] == 1 and saved["q01"]["t"] > 1_600_000_000  # seconds
     _no_errors(page)
     assert not errors
+    page.close()
+
+
+@pytest.mark.browser
+def test_a_pre_test_reports_its_submitted_answers_and_resumes_unsubmitted_ones(browser: Any, forms_lms: str) -> None:
+    """Deferred feedback (issue 15): until the form is submitted the LMS gets the answers to resume, no score;
+    once submitted, the submitted answers' score and status, and a later visit shows the form submitted."""
+    launch = "kursus/en/tes-awal.html"
+    page = browser.new_page()
+    page.goto(forms_lms + "lms.html")
+    frame = _session(page, None, launch)
+    frame.locator('#q-awal-q01 input[value="false"]').check()  # right
+    saved = "c => c.name === 'LMSSetValue' && c.args[0] === 'cmi.suspend_data' && c.args[1].includes('q01')"
+    page.wait_for_function(f"() => calls.some({saved})")
+    sent = _values(page)
+    assert "cmi.core.score.raw" not in sent and sent["cmi.core.lesson_status"] == "incomplete"
+    assert "u" not in json.loads(sent["cmi.suspend_data"])
+    kept = _end_session(page)
+    _no_errors(page)
+    page.close()
+
+    # Another computer: the unsubmitted answer comes back still open; submitting with a blank asks first.
+    page = browser.new_page()
+    page.goto(forms_lms + "lms.html")
+    frame = _session(page, kept, launch)
+    assert frame.locator('#q-awal-q01 input[value="false"]').is_checked()
+    assert frame.locator(".kk-q.kk-answered").count() == 0
+    page.once("dialog", lambda d: d.accept())
+    frame.get_by_role("button", name="Submit all answers").click()
+    assert "kk-right" in (frame.locator("#q-awal-q01").get_attribute("class") or "")
+    sent = _values(page)
+    assert sent["cmi.core.score.raw"] == "50" and sent["cmi.core.lesson_status"] == "failed"  # 50 % < 70 %
+    assert "u" in json.loads(sent["cmi.suspend_data"])
+    # after submitting, an answer to the blank question is practice: the score stays
+    frame.locator('#q-awal-q02 input[value="true"]').check()
+    _check(frame, "awal.q02")
+    assert _values(page)["cmi.core.score.raw"] == "50"
+    kept = _end_session(page)
+    _no_errors(page)
+    page.close()
+
+    page = browser.new_page()
+    page.goto(forms_lms + "lms.html")
+    frame = _session(page, kept, launch)
+    assert "kk-right" in (frame.locator("#q-awal-q01").get_attribute("class") or ""), "still submitted"
+    assert frame.get_by_role("button", name="Submit all answers").count() == 0
+    assert _values(page)["cmi.core.score.raw"] == "50"
+    _no_errors(page)
     page.close()

@@ -78,6 +78,27 @@ def test_browser_data_tells_forms_from_modules(course: Path) -> None:
     ]
 
 
+def test_browser_data_says_which_quizzes_give_feedback_only_after_submitting(course: Path) -> None:
+    """Deferred feedback is declared per form (FORMS in quiz/modules.py) and reaches the page's script."""
+    html = (course / "site" / "en" / "tes-akhir.html").read_text(encoding="utf-8")
+    found = re.findall(r'"id": ?"(awal|m01|m02|akhir)"[^{}]*?"feedback": ?"(\w+)"', html)
+    assert found == [("awal", "deferred"), ("m01", "immediate"), ("m02", "immediate"), ("akhir", "deferred")]
+
+
+def test_a_forms_answer_not_yet_submitted_is_blank_in_its_code(course: Path) -> None:
+    """In a form with deferred feedback an answer without a first answer was not submitted (or was given
+    after submitting, to a question left blank): the code holds it as blank, unlike a module's old record."""
+    bank, _ = load_bank(quiz_files(course / "quizzes"), course)
+    form, module = bank.module("awal"), bank.module("m01")
+    assert form is not None and module is not None
+    unsubmitted = codes.encode(form, {"awal.q01": {"v": "false", "t": 1}}, "id")
+    assert unsubmitted == codes.encode(form, {}, "id")
+    submitted = codes.encode(form, {"awal.q01": {"v": "false", "t": 1, "first": {"v": "false", "t": 1}}}, "id")
+    assert submitted != unsubmitted
+    q = next(iter(module.questions()))
+    assert q.type == "truefalse" and codes.first_attempt(q, {"v": "true"}) == "true"  # a module's old record: v counts
+
+
 def test_form_page_shows_its_quiz(course: Path) -> None:
     html = (course / "site" / "tes-awal.html").read_text(encoding="utf-8")
     assert 'id="q-awal-q01"' in html and 'id="q-awal-q02"' in html
@@ -133,7 +154,8 @@ def test_browser_makes_the_forms_code_as_codes_py_does(course: Path, browser: An
     base = (course / "site").as_uri() + "/"
     page.goto(base + "tes-awal.html")
     page.locator("#q-awal-q01").get_by_label("Salah", exact=True).check()
-    page.locator("#q-awal-q01").get_by_role("button", name="Periksa").click()
+    page.once("dialog", lambda d: d.accept())  # awal.q02 is left blank: submit anyway
+    page.get_by_role("button", name="Kirim semua jawaban").click()
     page.goto(base + "kemajuan.html")
     page.locator("tr[data-module=awal]").get_by_role("button", name="Buat kode hasil").click()
     code = str(page.input_value("#kk-code-value"))

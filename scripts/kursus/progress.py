@@ -9,7 +9,7 @@ from typing import Any
 
 from .quiz.bank import Bank
 from .quiz.model import Question
-from .quiz.modules import base_name, form, home_page, number
+from .quiz.modules import base_name, feedback, form, home_page, number
 from .quiz.types import kind
 from .scoring.codes import shape, version_tag
 from .scoring.model import scored_questions
@@ -28,6 +28,7 @@ def manifest(bank: Bank, language: str, fallback: str) -> list[dict[str, Any]]:
             "title": quiz.title.get(language) or quiz.title.get(fallback, quiz.module),
             "page": home_page(quiz.module),  # what "My progress" links to, inside the language folder
             "form": form(quiz.module) is not None,  # a pre/post course check, not a module to pass
+            "feedback": feedback(quiz.module),  # "deferred": verdicts only after the whole form is submitted
             # type and size let the browser check a stored answer's shape before using it (kursus-storage.js)
             "questions": [
                 {"id": q.id, "points": q.points if q.scored else 0, "type": q.type, "n": size(q)}

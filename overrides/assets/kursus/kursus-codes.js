@@ -65,7 +65,7 @@
     box.hidden = false;
     box.querySelector(".kk-code__label").textContent = t("code_for", { module: row.querySelector("a").textContent });
     input.value = resultCode(+row.getAttribute("data-number"), row.getAttribute("data-tag"), JSON.parse(row.getAttribute("data-shape")));
-    box.querySelector(".kk-code__note").textContent = t("code_note", s) + " " + t("code_first");
+    box.querySelector(".kk-code__note").textContent = s.pending ? t("form_code_pending") : t("code_note", s) + " " + t("code_first");
     box.querySelector(".kk-code__msg").textContent = "";
     input.focus(); input.select();
   };

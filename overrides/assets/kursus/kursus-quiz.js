@@ -78,6 +78,9 @@
   types = KK.types;
 
   function info(q) { return { id: q.getAttribute("data-qid"), type: q.getAttribute("data-type") }; }
+  function moduleOf(q) { var i = KK.questionInfo[q.getAttribute("data-qid")]; return i ? i.module : ""; }
+  /* A deferred form not yet submitted (kursus-storage.js): answers are saved as given, never judged on screen. */
+  function pending(module) { return KK.isDeferred(module) && KK.submittedAt(module) === null; }
   function verdict(q, v) { var i = info(q); return KK.judge(i.type, KK.keys[i.id], v); }
 
   function clearMarks(q) {
@@ -98,7 +101,28 @@
     });
   }
 
+  /* While a deferred form is answered: the answer stays open to change, with no verdict, mark or feedback. */
+  function showOpen(q) {
+    $$(q, ".kk-fb,.kk-explain,.kk-model,[data-act=check],[data-act=retry]").forEach(function (el) { el.hidden = true; });
+    clearMarks(q);
+    q.classList.remove("kk-answered", "kk-right", "kk-wrong");
+    $$(q, "input,select,textarea,.kk-move button").forEach(function (el) { el.disabled = false; });
+    var practice = q.querySelector(".kk-q__practice");
+    if (practice) practice.parentNode.removeChild(practice);
+    q.querySelector(".kk-q__result").textContent = "";
+  }
+  /* Saves the answer as it stands now (an unsubmitted answer has no first answer; storage keeps it so). */
+  function keep(q) {
+    var id = q.getAttribute("data-qid"), v = types[q.getAttribute("data-type")].get(q), before = KK.state.answers[id];
+    var entry = v === null ? {} : { v: v, t: Date.now() };
+    if (before && before.first) entry.first = before.first; // from before forms were deferred: it stays
+    if (entry.first || "v" in entry) KK.state.answers[id] = entry; else delete KK.state.answers[id];
+    KK.save();
+    KK.refresh();
+  }
+
   function show(q, saved) {
+    if (pending(moduleOf(q))) { showOpen(q); return; }
     var type = types[q.getAttribute("data-type")], result = q.querySelector(".kk-q__result");
     var answered = !!(saved && "v" in saved), ok = answered ? verdict(q, saved.v) : null;
     $$(q, ".kk-fb").forEach(function (f) { f.hidden = true; });
@@ -112,7 +136,9 @@
     $$(q, ".kk-explain,.kk-model").forEach(function (el) { el.hidden = !answered; });
     var practice = q.querySelector(".kk-q__practice");
     if (practice) practice.parentNode.removeChild(practice);
-    if (!answered || ok === null) { result.textContent = ""; }
+    // a deferred form's question left blank when it was submitted: the code holds it as not answered
+    var blank = KK.isDeferred(moduleOf(q)) && !(saved && saved.first);
+    if (!answered || ok === null) { result.textContent = blank && !answered ? t("form_blank") : ""; }
     else {
       result.textContent = ok ? t("correct") : t("incorrect");
       var fb = q.querySelector('[data-verdict="' + (ok ? "correct" : "incorrect") + '"]');
@@ -124,10 +150,10 @@
         });
       }
       mark(q, type, saved.v);
-      if (saved.first && JSON.stringify(saved.first.v) !== JSON.stringify(saved.v)) {
+      if (blank || (saved.first && JSON.stringify(saved.first.v) !== JSON.stringify(saved.v))) {
         practice = document.createElement("p");
         practice.className = "kk-q__practice";
-        var was = verdict(q, saved.first.v) ? t("correct") : t("incorrect");
+        var was = blank ? t("not_answered") : verdict(q, saved.first.v) ? t("correct") : t("incorrect");
         practice.textContent = t("practice_note", { first: was.replace(/[.!]$/, "") });
         result.parentNode.insertBefore(practice, result.nextSibling);
       }
@@ -141,7 +167,9 @@
     var v = type.get(q);
     if (v === null) { q.querySelector(".kk-q__result").textContent = t("choose_first"); return; }
     var before = KK.state.answers[id], entry = { v: v, t: Date.now() };
-    entry.first = before && before.first ? before.first : { v: v, t: entry.t }; // only the first check counts
+    // only the first check counts; in a deferred form only what was submitted
+    if (before && before.first) entry.first = before.first;
+    else if (!KK.isDeferred(moduleOf(q))) entry.first = { v: v, t: entry.t };
     if (before && before.self) entry.self = before.self;
     KK.state.answers[id] = entry;
     KK.save();
@@ -149,11 +177,12 @@
     KK.refresh();
   }
   function retry(q) {
-    var id = q.getAttribute("data-qid"), type = types[q.getAttribute("data-type")], keep = KK.state.answers[id];
-    if (keep) KK.state.answers[id] = { first: keep.first };
+    var id = q.getAttribute("data-qid"), type = types[q.getAttribute("data-type")], last = KK.state.answers[id];
+    if (last && last.first) KK.state.answers[id] = { first: last.first };
+    else delete KK.state.answers[id];
     KK.save();
-    show(q, null);
-    if (keep && "v" in keep) type.set(q, keep.v);
+    show(q, KK.state.answers[id]); // the first answer, if any: a deferred form's blank says so
+    if (last && "v" in last) type.set(q, last.v);
   }
   KK.retry = retry;
 
@@ -182,9 +211,14 @@
         if (act === "up" && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
         if (act === "down" && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
         btn.focus();
+        if (pending(moduleOf(q))) keep(q);
       }
     });
+    q.addEventListener("input", function (ev) { // typed words are kept on every keystroke, as elsewhere
+      if (ev.target.matches("input[type=text],textarea") && pending(moduleOf(q))) keep(q);
+    });
     q.addEventListener("change", function (ev) {
+      if (!ev.target.closest("[data-self]") && pending(moduleOf(q))) { keep(q); return; }
       var box = ev.target.closest("[data-self]"), entry = KK.state.answers[id];
       if (!box || !entry) return;
       entry.self = [];
@@ -210,6 +244,11 @@
       if (ok === false) s.wrong.push(q.id);
     });
     s.complete = s.total > 0 && s.answered === s.total;
+    if (KK.isDeferred(m.id)) { // a form is done when submitted; before that nothing of it is judged aloud
+      s.pending = KK.submittedAt(m.id) === null;
+      s.complete = !s.pending;
+      if (s.pending) { s.score = 0; s.first = 0; s.wrong = []; }
+    }
     return s;
   };
 
@@ -226,6 +265,7 @@
       var reset = box.querySelector(".kk-reset");
       box.insertBefore(el, reset || null);
     }
+    el.hidden = !!s.pending;
     el.querySelector(".kk-summary__score").textContent = t("module_score", s) + (s.first !== s.score ? " " + t("first_score", s) : "");
     el.querySelector(".kk-summary__label").textContent = s.wrong.length ? t("summary_review") : (s.answered ? t("summary_none_wrong") : "");
     var list = el.querySelector(".kk-summary__list");
@@ -253,11 +293,44 @@
     if (first) { first.scrollIntoView(); var c = first.querySelector("input,select,textarea,button"); if (c) c.focus(); }
   }
 
+  /* The end of a deferred form before it is submitted: how many are answered, and the one submit button. */
+  function submitPanel(box, m) {
+    var s = KK.moduleScore(m), el = box.querySelector(".kk-submit");
+    if (!s.pending) { if (el) el.parentNode.removeChild(el); return; }
+    if (!el) {
+      el = document.createElement("div");
+      el.className = "kk-submit";
+      el.innerHTML = '<p class="kk-submit__status"></p><p><button type="button" class="md-button md-button--primary" data-act="submit-form"></button></p>';
+      el.querySelector("button").textContent = t("form_submit");
+      el.querySelector("button").addEventListener("click", function () { submit(box, m); });
+      box.insertBefore(el, box.querySelector(".kk-reset") || null);
+    }
+    el.querySelector(".kk-submit__status").textContent = t("form_status", s);
+  }
+  /* Submitting: each answer given becomes the first answer (one given before forms were deferred stays),
+     the form is marked submitted, and every question shows its verdict and feedback. */
+  function submit(box, m) {
+    var s = KK.moduleScore(m), missing = s.total - s.answered, now = Date.now();
+    if (missing && !window.confirm(t("form_submit_confirm", { count: missing }))) return;
+    m.questions.forEach(function (x) {
+      var a = KK.state.answers[x.id];
+      if (a && "v" in a && !a.first) a.first = { v: a.v, t: a.t || now };
+    });
+    KK.markSubmitted(m.id, now);
+    KK.save();
+    $$(document, ".kk-q").forEach(function (q) { if (moduleOf(q) === m.id) show(q, KK.state.answers[q.getAttribute("data-qid")]); });
+    KK.refresh();
+    var score = box.querySelector(".kk-summary__score");
+    if (score) { score.setAttribute("tabindex", "-1"); score.focus(); }
+  }
+
   KK.refreshQuizzes = function () {
     $$(document, ".kk-quiz--full").forEach(function (box) {
       var m = KK.byId(box.getAttribute("data-module"));
       if (!m) return;
-      box.querySelector(".kk-score").textContent = t("module_score", KK.moduleScore(m));
+      var s = KK.moduleScore(m);
+      box.querySelector(".kk-score").textContent = s.pending ? t("form_status", s) : t("module_score", s);
+      submitPanel(box, m);
       summary(box, m);
     });
   };
@@ -267,12 +340,13 @@
     if (!m || !window.confirm(t("reset_confirm"))) return;
     m.questions.forEach(function (q) { // first attempts stay: the result code keeps recording them
       var a = KK.state.answers[q.id];
-      if (a) KK.state.answers[q.id] = { first: a.first };
+      if (a && a.first) KK.state.answers[q.id] = { first: a.first };
+      else delete KK.state.answers[q.id]; // an unsubmitted answer of a deferred form, or a blank's practice
     });
     KK.save();
     $$(document, ".kk-q").forEach(function (q) {
       if (m.questions.some(function (x) { return x.id === q.getAttribute("data-qid"); })) {
-        show(q, null);
+        show(q, KK.state.answers[q.getAttribute("data-qid")]);
         $$(q, "input:not([type=text])").forEach(function (i) { i.checked = false; });
         $$(q, "input[type=text],textarea,select").forEach(function (i) { i.value = ""; });
       }
@@ -285,6 +359,7 @@
     $$(document, ".kk-q").forEach(function (q) {
       var s = KK.state.answers[q.getAttribute("data-qid")], type = types[q.getAttribute("data-type")];
       if (s && type && "v" in s) { type.set(q, s.v); show(q, s); }
+      else if (type && KK.isDeferred(moduleOf(q))) show(q, s); // an imported submission changes every question
     });
   };
 })();

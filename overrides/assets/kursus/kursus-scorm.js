@@ -2,8 +2,9 @@
    writes). Only a page holding a module's whole quiz reports, and only when an LMS provides window.API
    in a parent or opener window; anywhere else this file does nothing and the page works as always.
    The score is the module's first answers (what the result code records, retries are practice), in
-   percent; the status is incomplete until every question has been answered, then passed or failed at
-   the LMS's mastery score (else the course's pass mark). Progress goes to cmi.suspend_data (at most
+   percent; the status is incomplete until every question has been answered (a form with deferred
+   feedback: until it is submitted), then passed or failed at the LMS's mastery score (else the course's
+   pass mark). Progress goes to cmi.suspend_data (at most
    4,096 characters) and comes back on resume through the same checks as an imported progress file.
    Runs after kursus-storage.js and kursus-quiz.js, before kursus.js sets the quizzes up. */
 (function () {
@@ -64,8 +65,9 @@
     return true;
   }
 
-  /* ---- suspend_data: {"k":1,"a":{"q01":{"v":…,"t":s,"f":[v,s],"s":[…]}}}, times in seconds, the
-     module's prefix left off; "f" (the first answer) only when it differs from "v" ---- */
+  /* ---- suspend_data: {"k":1,"a":{"q01":{"v":…,"t":s,"f":[v,s],"s":[…]}},"u":s}, times in seconds, the
+     module's prefix left off; "f" (the first answer) only when it differs from "v" (always in a form
+     with deferred feedback); "u" when that form was submitted (before, its answers have no first) ---- */
   function seconds(t) { return typeof t === "number" && isFinite(t) && t > 0 ? Math.floor(t / 1000) : 0; }
   function shortId(id) { return id.indexOf(module.id + ".") === 0 ? id.slice(module.id.length + 1) : id; }
   /* level 0: everything; 1: without reflective answers (never scored); 2: without retried answers
@@ -75,13 +77,17 @@
     module.questions.forEach(function (q) {
       var a = KK.state.answers[q.id], e = {}, kind = KK.typeOf(q.type);
       if (!a || (level >= 1 && !(kind && kind.scored))) return;
-      var first = a.first, same = first && "v" in a && JSON.stringify(first.v) === JSON.stringify(a.v) && seconds(first.t) === seconds(a.t);
+      // a deferred form always names the first answer: there an answer without one was not submitted
+      var first = a.first, same = first && "v" in a && !KK.isDeferred(module.id) &&
+        JSON.stringify(first.v) === JSON.stringify(a.v) && seconds(first.t) === seconds(a.t);
       if ("v" in a && (same || !first || level < 2)) { e.v = a.v; e.t = seconds(a.t); }
       if (first && !("v" in e && same)) e.f = [first.v, seconds(first.t)];
       if (a.self && a.self.length && "v" in e) e.s = a.self;
       if ("v" in e || e.f) out[shortId(q.id)] = e;
     });
-    return { k: 1, a: out };
+    var data = { k: 1, a: out }, submitted = KK.submittedAt(module.id);
+    if (submitted !== null) data.u = seconds(submitted);
+    return data;
   }
   function suspendData() {
     for (var level = 0; level < 3; level += 1) {
@@ -104,7 +110,8 @@
     if (!text) return;
     try { d = JSON.parse(text); } catch (e) { return; }
     if (!d || d.k !== 1 || !d.a || typeof d.a !== "object" || Array.isArray(d.a)) return;
-    var answers = {};
+    var answers = {}, record = { format: "kursus-konselor-progress", version: 1, answers: answers };
+    if ("u" in d) { record.submitted = {}; record.submitted[module.id] = typeof d.u === "number" ? d.u * 1000 : d.u; }
     Object.keys(d.a).forEach(function (key) {
       var e = d.a[key], id = module.id + "." + key, entry = {};
       if (!e || typeof e !== "object" || !KK.questionInfo[id] || KK.questionInfo[id].module !== module.id) return;
@@ -113,15 +120,16 @@
       if ("s" in e) entry.self = e.s;
       answers[id] = entry;
     });
-    if (Object.keys(answers).length) KK.importText(JSON.stringify({ format: "kursus-konselor-progress", version: 1, answers: answers }));
+    if (Object.keys(answers).length || record.submitted) KK.importText(JSON.stringify(record));
   }
 
   function report() {
     if (finished) return;
     var s = KK.moduleScore(module), firsts = 0;
     module.questions.forEach(function (q) { var a = KK.state.answers[q.id]; if (a && a.first) firsts += 1; });
-    var changed = false, done = firsts === module.questions.length && firsts > 0;
-    if (s.max > 0 && (done || !finishedBefore)) {
+    // a deferred form is done when submitted (a question left blank then has no first answer)
+    var changed = false, done = KK.isDeferred(module.id) ? !s.pending : firsts === module.questions.length && firsts > 0;
+    if (s.max > 0 && !s.pending && (done || !finishedBefore)) { // no score before a form is submitted
       var raw = String(Math.max(0, Math.min(100, Math.round(100 * s.first / s.max))));
       changed = send("cmi.core.score.min", "0") || changed;
       changed = send("cmi.core.score.max", "100") || changed;

@@ -13,6 +13,9 @@
 
   function fresh() { return { format: FORMAT, version: VERSION, answers: {}, worksheets: {} }; }
   function isMap(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
+  /* A form with deferred feedback (FORMS in scripts/kursus/quiz/modules.py, "feedback" in the page data):
+     answers are kept as they are given and become first answers only when the whole form is submitted. */
+  KK.isDeferred = function (module) { var m = KK.byId(module); return !!m && m.feedback === "deferred"; };
   function validTime(x) { return x === undefined || (typeof x === "number" && isFinite(x) && x >= 0); }
   function validAttempt(info, a) { return isMap(a) && KK.validAnswer(info.type, info.n, a.v) && validTime(a.t); }
 
@@ -29,9 +32,12 @@
     var kind = KK.typeOf(info.type); // a self-check list: only a type that has one (reflective)
     if ("self" in a && !(kind && kind.selfCheck && kind.selfCheck(a.self, info.n))) return null;
     if (hasV) { out.v = a.v; if (a.t !== undefined) out.t = a.t; }
-    // older records have no first attempt: the answer itself is the best we know
-    out.first = "first" in a ? { v: a.first.v, t: a.first.t } : { v: a.v, t: a.t };
-    if (out.first.t === undefined) delete out.first.t;
+    // older records have no first attempt: the answer itself is the best we know. Not in a deferred form:
+    // there an answer alone is one not yet submitted (or given after submitting, to a blank question)
+    if ("first" in a || !KK.isDeferred(info.module)) {
+      out.first = "first" in a ? { v: a.first.v, t: a.first.t } : { v: a.v, t: a.t };
+      if (out.first.t === undefined) delete out.first.t;
+    }
     if (a.self) out.self = a.self.slice();
     return out;
   }
@@ -65,6 +71,20 @@
     });
     return { good: good, bad: bad, badCount: badCount };
   }
+  /* When each deferred form was submitted: {module: time}. A value of any other shape is never trusted
+     (the form then counts as not submitted; its first answers stay) and is kept aside like an answer. */
+  var MODULE = /^[a-z0-9]{1,20}$/;
+  function siftSubmitted(x) {
+    var good = {}, bad = {}, badCount = 0;
+    if (x === undefined) return { good: good, bad: bad, badCount: 0 };
+    if (!isMap(x)) return { good: good, bad: x, badCount: 1 };
+    Object.keys(x).forEach(function (m) {
+      if (MODULE.test(m) && typeof x[m] === "number" && validTime(x[m])) good[m] = x[m];
+      else { bad[m] = x[m]; badCount += 1; }
+    });
+    return { good: good, bad: bad, badCount: badCount };
+  }
+  function setSubmitted(d, good) { if (Object.keys(good).length) d.submitted = good; else delete d.submitted; }
   function validRecord(d) { return isMap(d) && d.format === FORMAT && typeof d.version === "number" && isMap(d.answers); }
 
   function keepAside(text) {
@@ -84,11 +104,14 @@
       KK.notices.push(t("storage_corrupt"));
       return fresh();
     }
-    var s = sift(d), w = siftSheets(d.worksheets), badCount = s.badCount + w.badCount;
+    var s = sift(d), w = siftSheets(d.worksheets), u = siftSubmitted(d.submitted), badCount = s.badCount + w.badCount + u.badCount;
     d.answers = s.good;
     d.worksheets = w.good;
+    setSubmitted(d, u.good);
     if (badCount) {
-      if (!keepAside(JSON.stringify({ format: FORMAT, version: VERSION, answers: s.bad, worksheets: w.bad }))) {
+      var aside = { format: FORMAT, version: VERSION, answers: s.bad, worksheets: w.bad };
+      if (u.badCount) aside.submitted = u.bad;
+      if (!keepAside(JSON.stringify(aside))) {
         writable = false; // the damaged answers stay where they are until there is room to keep them
         KK.notices.push(t("storage_stuck"));
       } else {
@@ -108,7 +131,8 @@
       var out = {};
       Object.keys(v).forEach(function (id) {
         var a = v[id], info = KK.questionInfo[id], key = KK.keys[id];
-        if (!info || !("v" in a) || key === undefined) { out[id] = a; return; }
+        // no verdict on an answer a deferred form has not submitted: the export must not tell it early
+        if (!info || !("v" in a) || key === undefined || (KK.isDeferred(info.module) && !KK.submittedAt(info.module))) { out[id] = a; return; }
         out[id] = {};
         Object.keys(a).forEach(function (f) { out[id][f] = a[f]; });
         out[id].ok = KK.judge(info.type, key, a.v);
@@ -118,6 +142,8 @@
     return v;
   }
 
+  KK.submittedAt = function (module) { var u = KK.state && KK.state.submitted; return u && u[module] !== undefined ? u[module] : null; };
+  KK.markSubmitted = function (module, time) { (KK.state.submitted = KK.state.submitted || {})[module] = time; };
   KK.keepAside = keepAside; // for other stored parts (the statement, kursus-statement.js) that fail validation
   KK.state = load();
   KK.save = function () {
@@ -133,7 +159,11 @@
     if (!validRecord(d) || d.version > VERSION) return;
     d.answers = sift(d).good;
     d.worksheets = siftSheets(d.worksheets).good;
+    setSubmitted(d, siftSubmitted(d.submitted).good);
+    var was = JSON.stringify(KK.state.submitted || {});
     KK.state = d;
+    // a form submitted in the other tab: this one shows it submitted too, instead of taking answers no more
+    if (JSON.stringify(d.submitted || {}) !== was && KK.applyAnswers) { KK.applyAnswers(); KK.refresh(); }
   });
   /* The export names the profile it comes from (for the learner's own files; loading ignores it). */
   function exported(d, name) {
@@ -148,6 +178,8 @@
     try { raw = store && store.getItem(KK.profiles.keyOf(id)); d = raw === null ? fresh() : JSON.parse(raw); } catch (e) { d = null; }
     if (!validRecord(d)) return raw || null; // unreadable: handed out as it is, never lost unseen
     var kept = { answers: sift(d).good, worksheets: siftSheets(d.worksheets).good };
+    var u = siftSubmitted(d.submitted).good;
+    if (Object.keys(u).length) kept.submitted = u;
     if ("statement" in d) kept.statement = d.statement; // pass dates: checked again when the file is loaded
     return exported(kept, name);
   };
@@ -164,9 +196,9 @@
     var d;
     try { d = JSON.parse(text); } catch (e) { return { error: t("import_bad") }; }
     if (!validRecord(d) || d.version > VERSION) return { error: t("import_bad") };
-    var s = sift(d), w = siftSheets(d.worksheets), ids = Object.keys(s.bad).concat(Object.keys(w.bad));
-    if (s.badCount + w.badCount) {
-      return { error: t("import_invalid", { count: s.badCount + w.badCount, id: String(ids.length ? ids[0] : "worksheets").slice(0, 40) }) };
+    var s = sift(d), w = siftSheets(d.worksheets), u = siftSubmitted(d.submitted), ids = Object.keys(s.bad).concat(Object.keys(w.bad));
+    if (s.badCount + w.badCount + u.badCount) {
+      return { error: t("import_invalid", { count: s.badCount + w.badCount + u.badCount, id: String(ids.length ? ids[0] : u.badCount ? "submitted" : "worksheets").slice(0, 40) }) };
     }
     var extra = KK.importStatement ? KK.importStatement(d) : null; // checked before anything changes
     if (extra && extra.error) return { error: extra.error };
@@ -177,7 +209,7 @@
       // the earlier first attempt stays: an import cannot rewrite what was answered first
       var first = mine.first && a.first && (mine.first.t || 0) <= (a.first.t || 0) ? mine.first : a.first || mine.first;
       if ("v" in a && (!("v" in mine) || (a.t || 0) >= (mine.t || 0))) { answers[id] = a; count += 1; }
-      answers[id].first = first;
+      if (first) answers[id].first = first; else delete answers[id].first; // a deferred form's unsubmitted answer has none
     });
     var sheets = KK.state.worksheets; // per field, the newer text wins, as for answers
     Object.keys(w.good).forEach(function (page) {
@@ -186,6 +218,10 @@
         if (mine && (mine.t || 0) > (a.t || 0)) return;
         (sheets[page] = sheets[page] || {})[f] = a; count += 1;
       });
+    });
+    Object.keys(u.good).forEach(function (m) { // a form counts as submitted from its earlier submission
+      var mine = KK.submittedAt(m);
+      if (mine === null || u.good[m] < mine) KK.markSubmitted(m, u.good[m]);
     });
     if (extra) extra.apply();
     save(KK.state);

@@ -21,7 +21,7 @@
       var s = KK.moduleScore(m);
       row.querySelector(".kk-p-done").textContent = s.answered ? s.answered + "/" + s.total + " " + t("answered") +
         (s.complete ? " · " + t("complete") : "") : t("not_started");
-      row.querySelector(".kk-p-score").textContent = s.answered || s.first ? s.score + "/" + s.max + " " + t("points") +
+      row.querySelector(".kk-p-score").textContent = s.pending ? (s.answered ? t("form_not_submitted") : "–") : s.answered || s.first ? s.score + "/" + s.max + " " + t("points") +
         (s.first !== s.score ? " " + t("first_score", s) : "") : "–"; // the code holds first answers: say so when they differ
     });
     if (KK.refreshStatement) KK.refreshStatement(); // records pass dates; on the progress page, the statement

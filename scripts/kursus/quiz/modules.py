@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
+
+Feedback = Literal["immediate", "deferred"]
 
 
 @dataclass(frozen=True)
@@ -17,12 +20,15 @@ class Form:
     name: str  # file and page base name: quizzes/<name>.yml, docs/<lang>/<name>.md, dist/<lang>/<name>-….pdf
     number: int  # the two digits that stand for it in a result code (modules use their own number)
     types: frozenset[str]  # question types a form may use: scored, and marked the same on paper
+    # "deferred": on screen, no verdict or feedback until the whole form is submitted (kursus-quiz.js),
+    # so that a check before the course does not teach its own answers; modules give feedback at once
+    feedback: Feedback = "immediate"
 
 
 _PAPER_TYPES = frozenset({"single", "multiple", "truefalse"})
 FORMS: dict[str, Form] = {
-    "awal": Form("awal", "tes-awal", 91, _PAPER_TYPES),  # pre-course check
-    "akhir": Form("akhir", "tes-akhir", 92, _PAPER_TYPES),  # post-course check, parallel to awal
+    "awal": Form("awal", "tes-awal", 91, _PAPER_TYPES, feedback="deferred"),  # pre-course check
+    "akhir": Form("akhir", "tes-akhir", 92, _PAPER_TYPES, feedback="deferred"),  # post-course check, parallel to awal
 }
 PRE, POST = FORMS["awal"], FORMS["akhir"]
 
@@ -35,6 +41,12 @@ OBJECTIVE = re.compile(r"^m(\d{2})\.t(\d{1,2})$")  # the Nth bullet of module NN
 
 def form(module: str) -> Form | None:
     return FORMS.get(module)
+
+
+def feedback(module: str) -> Feedback:
+    """When a learner on screen sees verdicts and feedback: at once (modules) or after submitting (forms)."""
+    found = FORMS.get(module)
+    return found.feedback if found else "immediate"
 
 
 def base_name(module: str) -> str:

@@ -52,7 +52,7 @@ from typing import Any
 from ..quiz.answers import normalise
 from ..quiz.bank import Bank
 from ..quiz.model import Question, Quiz
-from ..quiz.modules import from_number
+from ..quiz.modules import feedback, from_number
 from ..quiz.modules import number as module_number
 from ..quiz.types import kind
 from .files import read_text
@@ -174,14 +174,17 @@ def first_attempt(q: Question, saved: Any) -> Any:
     """The answer a code records: the first one checked (``saved["first"]``), or None (blank).
 
     The browser keeps each question's first checked answer beside the latest; retries are practice.
-    Records made before first answers were kept have only ``v``: that answer is the best there is.
+    Records made before first answers were kept have only ``v``: that answer is the best there is. Not so
+    in a form with deferred feedback: there ``v`` alone is an answer not yet submitted, or one given after
+    submitting to a question left blank, and the code records it as blank.
     A shape kursus-storage.js would not accept (the type's ``usable``) counts as blank."""
     usable = kind(q).usable
     if not isinstance(saved, dict):
         return None
     if "v" in saved and not usable(q, saved["v"]):
         return None  # the browser keeps a damaged entry aside whole
-    first = saved.get("first", saved)
+    deferred = feedback(q.id.split(".")[0]) == "deferred"
+    first = saved.get("first", None if deferred else saved)
     if not isinstance(first, dict) or "v" not in first or not usable(q, first["v"]):
         return None
     return first["v"]
