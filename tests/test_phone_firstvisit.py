@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,22 @@ def test_the_figures_for_a_folder_without_a_built_course_are_a_clear_error(tmp_p
     assert result.returncode == 2
     assert result.stderr.startswith(f"{tmp_path / 'nothing-here'}: no built course here, index.html is missing")
     assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def loaded_scripts(page: Path) -> list[str]:
+    """The course's own scripts a built page loads, in order."""
+    return re.findall(r'<script src="[./]*assets/kursus/(kursus[a-z-]*)\.js"', page.read_text(encoding="utf-8"))
+
+
+def test_quiz_worksheet_progress_and_lms_scripts_load_only_on_pages_that_use_them(course_site: Path) -> None:
+    common = ["kursus-search", "kursus-core", "kursus-profiles", "kursus-storage", "kursus-quiz"]
+    end = ["kursus-profiles-ui", "kursus"]
+    for language in ("", "en/"):
+        pages = ("index.html", "kemajuan.html", *(f"modul-01/{n}.html" for n in ("index", "latihan", "lembar-kerja")))
+        assert {name: loaded_scripts(course_site / language / name) for name in pages} == {
+            "index.html": [*common, *end],
+            "kemajuan.html": [*common, "kursus-codes", "kursus-statement", *end],
+            "modul-01/index.html": [*common, "kursus-codes", "kursus-statement", *end],  # its quizzes record pass dates
+            "modul-01/latihan.html": [*common, "kursus-codes", "kursus-scorm", "kursus-statement", *end],
+            "modul-01/lembar-kerja.html": [*common, "kursus-worksheets", *end],
+        }, language

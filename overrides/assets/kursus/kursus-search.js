@@ -17,6 +17,8 @@
   var INDEX_SCRIPT = new URL("search/search_index.js", base).href; // file://
   var WORKER = new URL(config.search, location.href).href;
 
+  function address(url) { try { return new URL(String(url), location.href).href; } catch (e) { return ""; } }
+
   var opened = false;
   var waiting = []; // functions to run once search is opened
   function whenOpened(run) { if (opened) run(); else waiting.push(run); }
@@ -42,7 +44,7 @@
   var xhr = XMLHttpRequest.prototype;
   var realOpen = xhr.open, realSend = xhr.send, realAbort = xhr.abort;
   xhr.open = function (method, url) {
-    this.kkIndex = String(method).toUpperCase() === "GET" && new URL(String(url), location.href).href === INDEX;
+    this.kkIndex = String(method).toUpperCase() === "GET" && address(url) === INDEX;
     return realOpen.apply(this, arguments);
   };
   xhr.send = function () {
@@ -87,7 +89,7 @@
     return target;
   }
   window.Worker = function (url, options) {
-    if (new URL(String(url), location.href).href === WORKER) return HeldWorker(url);
+    if (address(url) === WORKER) return HeldWorker(url);
     return new RealWorker(url, options);
   };
   window.Worker.prototype = RealWorker.prototype;
