@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -83,24 +84,67 @@ def test_search_lists_the_module_before_its_facilitator_page_and_names_the_gloss
         context.close()
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("language", ["", "en/"])
-def test_the_search_index_loads_only_when_the_learner_opens_search(
-    course_site: Path, browser: Any, language: str
-) -> None:
-    """From disk, a page without search open reads no index (1.2 MB); the first search still works."""
+def phone(browser: Any) -> Any:
+    """A touch phone, 412 px wide; the page's search-related requests are collected in ``page.loaded``."""
     context = browser.new_context(viewport={"width": 412, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.loaded = []
+    page.on("request", lambda request: page.loaded.append(request.url))
+    return page
+
+
+def searched_for(page: Any) -> list[str]:
+    """The search index and search worker the page requested."""
+    return [url for url in page.loaded if "search_index" in url or "/workers/search" in url]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("language", "query"), [("", "hambatan"), ("en/", "barrier")])
+@pytest.mark.parametrize("transport", ["file", "http"])
+def test_the_search_index_loads_only_when_the_learner_opens_search(
+    course_site: Path, http_root: str, browser: Any, language: str, query: str, transport: str
+) -> None:
+    """A page without search open loads no index (1.2 MB) and no search worker, from disk or over HTTP;
+    the first search loads this language's index and finds a learner page."""
+    base = course_site.as_uri() + "/" if transport == "file" else http_root
+    page = phone(browser)
     try:
-        page = context.new_page()
-        loaded: list[str] = []
-        page.on("request", lambda request: loaded.append(request.url))
-        page.goto((course_site / f"{language}modul-03" / "index.html").as_uri(), wait_until="networkidle")
+        page.goto(f"{base}{language}modul-03/index.html", wait_until="networkidle")
         page.wait_for_timeout(1000)
-        assert loaded and not [url for url in loaded if "search_index" in url], loaded
+        assert page.loaded and not searched_for(page), page.loaded
         page.locator("label[for=__search]").first.tap()
-        page.keyboard.type("hambatan")
+        page.keyboard.type(query)
         page.wait_for_selector(".md-search-result__item", timeout=15000)
-        index = [url for url in loaded if "search_index" in url]
-        assert index == [(course_site / f"{language}search" / "search_index.js").as_uri()], index
+        links = page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+        assert any(link.startswith(f"{base}{language}modul-") for link in links), links
+        index = "search_index.js" if transport == "file" else "search_index.json"
+        assert [url for url in page.loaded if "search_index" in url] == [f"{base}{language}search/{index}"]
     finally:
-        context.close()
+        page.context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("language", "message", "transport"),
+    [("", "Pencarian tidak dapat dimuat", "http"), ("en/", "Search could not be loaded", "file")],
+)
+def test_a_search_index_that_fails_to_load_is_reported_in_the_search_panel(
+    course_site: Path, http_root: str, tmp_path: Path, browser: Any, language: str, message: str, transport: str
+) -> None:
+    """Not "Initializing search" for ever: a server without the index, or a zip unpacked without it."""
+    page = phone(browser)
+    try:
+        if transport == "http":
+            page.route("**/search_index.json", lambda route: route.fulfill(status=404, body="not found"))
+            base = http_root
+        else:
+            shutil.copytree(course_site, tmp_path / "site")
+            (tmp_path / "site" / language / "search" / "search_index.js").unlink()
+            base = (tmp_path / "site").as_uri() + "/"
+        page.goto(f"{base}{language}modul-03/index.html", wait_until="networkidle")
+        page.locator("label[for=__search]").first.tap()
+        meta = page.locator(".md-search-result__meta")
+        meta.filter(has_text=message).wait_for(timeout=10000)
+        assert meta.get_attribute("role") == "alert"
+    finally:
+        page.context.close()

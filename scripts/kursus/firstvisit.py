@@ -152,10 +152,26 @@ def report(site: Path, visits: list[Visit] | None = None) -> list[str]:
     return lines
 
 
-if __name__ == "__main__":
-    folder = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    for line in report(folder):
+def main(argv: list[str]) -> int:
+    """``python -m kursus.firstvisit [SITE_DIR] [-v]``: the figures, with ``-v`` the files loaded too."""
+    names = [a for a in argv if a != "-v"]
+    folder = Path(names[0] if names else "site").resolve()  # file:// addresses need an absolute path
+    missing = [name for name in PAGES if not (folder / name).is_file()]
+    if missing:
+        print(
+            f"{folder}: no built course here, {missing[0]} is missing (run 'kursus build' first, "
+            "or name the built site's folder: python -m kursus.firstvisit SITE_DIR)",
+            file=sys.stderr,
+        )
+        return 2
+    visits = measure(folder)
+    for line in report(folder, visits):
         print(line)
-    if "-v" in sys.argv:
-        for visit in measure(folder) or []:
+    if "-v" in argv:
+        for visit in visits or []:
             print(visit.page, *visit.files, sep="\n  ")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -24,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import abbreviations
+from . import abbreviations, pagescripts
 from .audience import LEARNER, is_trainer_only, learner_nav, page_path, unlink_trainer_pages
 from .background import Background
 from .problems import Problem, as_text
@@ -64,6 +64,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
         self.renderer = Renderer(self.bank, "id", "id", self.t)
         self.found: list[Problem] = []
         self.parked: dict[str, list[str]] = {}
+        self.page_classes: dict[str, frozenset[str]] = {}  # page -> what decides its scripts (pagescripts.py)
         self.checks: Background[Findings] | None = None
         self.findings: Findings | None = None
         self.reported = False
@@ -213,6 +214,7 @@ class KursusPlugin(BasePlugin[KursusConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         env.filters["kk_without_alternate_links"] = without_alternate_links
+        env.filters["kk_page_needs"] = self._page_needs
         return env
 
     # After static-i18n's on_files (-100), which makes this language pass's files.
@@ -294,9 +296,15 @@ class KursusPlugin(BasePlugin[KursusConfig]):
             )
         if parked:
             self.parked[page.file.src_uri] = parked
+        self.page_classes[page.file.src_uri] = pagescripts.page_classes(html + "".join(parked))
         return html
 
+    def _page_needs(self, script: object, page: Page | None) -> bool:
+        """base.html's filter: whether ``page`` loads ``script`` (an extra_javascript entry)."""
+        return pagescripts.needed(str(script), self.page_classes.get(page.file.src_uri) if page else None)
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.page_classes.pop(page.file.src_uri, None)
         parked = self.parked.pop(page.file.src_uri, None)
         if not parked:
             return output

@@ -82,7 +82,7 @@
     Object.keys(keys).forEach(function (id) { if (!(id in KK.keys)) KK.keys[id] = keys[id]; });
   });
   KK.setupQuizzes();
-  KK.setupWorksheets();
+  if (KK.setupWorksheets) KK.setupWorksheets(); // loaded on worksheet pages only (pagescripts.py)
   KK.setupProfiles();
   $$(document, ".kk-quiz--full [data-act=reset]").forEach(function (b) {
     b.addEventListener("click", function () { KK.resetModule(b.closest(".kk-quiz--full")); });
