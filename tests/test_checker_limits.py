@@ -82,11 +82,12 @@ def best_time(text: str, repeat: int = 1) -> float:
 
 @pytest.mark.parametrize("unit", ["*a ", "**a ", "_a ", "[a ", "*", "a* ", "*** a", "*a\n"])
 def test_rendering_time_is_linear_in_unclosed_markers(unit: str) -> None:
-    # 30,000 markers may take at most twenty times as long as 3,000 (quadratic: a hundred times; it took
-    # minutes). The small text is timed ten times over, so that both timings are long enough to compare.
+    # 30,000 markers may take at most 35 times as long as 3,000: linear is ten, quadratic a hundred (it took
+    # minutes); the margin is for a busy machine (tests run in parallel), where the large text's memory
+    # costs more. The small text is timed ten times over, so that both timings are long enough to compare.
     small = best_time(unit * 3_000, repeat=10) / 10
     large = best_time(unit * 30_000)
-    assert large < 20 * small, (small, large)
+    assert large < 35 * small, (small, large)
 
 
 @settings(max_examples=500, deadline=None)

@@ -64,7 +64,7 @@ def loaded_scripts(page: Path) -> list[str]:
 
 
 def test_quiz_worksheet_progress_and_lms_scripts_load_only_on_pages_that_use_them(course_site: Path) -> None:
-    common = ["kursus-search", "kursus-core", "kursus-profiles", "kursus-storage", "kursus-quiz"]
+    common = ["kursus-search", "kursus-core", "kursus-types", "kursus-profiles", "kursus-storage", "kursus-quiz"]
     end = ["kursus-profiles-ui", "kursus"]
     for language in ("", "en/"):
         pages = ("index.html", "kemajuan.html", *(f"modul-01/{n}.html" for n in ("index", "latihan", "lembar-kerja")))
