@@ -138,7 +138,9 @@ def test_export_and_import_are_per_profile(site: Path, page: Any) -> None:
     add(page, "Budi")
     assert page.evaluate("KK.progressText()").count('"m01.') == 0, "Budi's export holds none of Ani's answers"
     page.locator("#kk-import").set_input_files(download.path())
-    message = page.locator(".kk-progress__msg").inner_text()
+    message_box = page.locator(".kk-progress__msg")
+    message_box.filter(has_text="Jawaban yang dipakai").wait_for(timeout=10000)  # the file is read asynchronously
+    message = message_box.inner_text()
     assert "Jawaban yang dipakai: 3" in message and "berasal dari profil Ani" in message and "dipakai, Budi" in message
     assert progress(page) == "3/7 dijawab"
     # Ani's record did not change: Budi's import went into Budi's own
