@@ -4,10 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PIP    := $(BIN)/python -m pip --disable-pip-version-check --quiet
-# Tests run in parallel, a file to a worker (its fixtures are built once; tests/conftest.py groups them),
-# the every-page pass split by language; 2 = the reference machine's cores.
+# Tests run in parallel, a file (or a test class) to a worker, so that its built sites are made once; the
+# every-page pass has a class per language. 2 = the reference machine's cores.
 PYTEST_WORKERS ?= 2
-PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadscope
 # Test-only Node packages (the Nu Html Checker and others), exactly as package-lock.json pins them.
 NODE_STAMP := node_modules/.installed
 

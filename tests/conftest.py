@@ -171,23 +171,14 @@ def page(browser: Any) -> Iterator[Any]:
     context.close()
 
 
-LONGEST = "every-page-"  # test groups of minutes each (tests/test_every_page_on_a_phone.py)
+LONGEST = "tests/test_every_page_on_a_phone.py"  # minutes per language: run first
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Parallel runs (make test: --dist loadgroup) keep each test file on one worker, so its built sites
-    and browser are made once; a file may split itself into groups of its own (the every-page pass)."""
-    for item in items:
-        if not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
-    # The longest groups first, so that the two workers end together (sorted() keeps the order otherwise).
-    items[:] = sorted(items, key=lambda item: not group(item).startswith(LONGEST))
-
-
-def group(item: pytest.Item) -> str:
-    mark = item.get_closest_marker("xdist_group")
-    return str(mark.args[0]) if mark and mark.args else ""
+    """Parallel runs (make test: --dist loadscope) keep a test file, or a test class, on one worker. The
+    longest file goes first, so that the two workers end together (sorted() keeps the order otherwise)."""
+    items[:] = sorted(items, key=lambda item: not item.nodeid.startswith(LONGEST))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

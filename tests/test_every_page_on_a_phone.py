@@ -37,13 +37,8 @@ def in_language(name: str, language: str) -> bool:
     return name.startswith("en/") == (language == "en")
 
 
-# One pass per language, each its own group, so that parallel test workers (make test) share the pages.
-LANGUAGES = [pytest.param(code, id=code, marks=pytest.mark.xdist_group(f"every-page-{code}")) for code in ("id", "en")]
-
-
-@pytest.fixture(scope="module", params=LANGUAGES)
-def findings(request: pytest.FixtureRequest, course_site: Path, browser: Any) -> dict[str, Findings]:
-    language: str = request.param
+def open_every_page(course_site: Path, browser: Any, language: str) -> dict[str, Findings]:
+    """Each page of ``language`` opened once on a touch phone, and what was found on it."""
     context = phone_context(browser)
     try:
         page = context.new_page()
@@ -72,31 +67,49 @@ def findings(request: pytest.FixtureRequest, course_site: Path, browser: Any) ->
         context.close()
 
 
-def test_every_page_of_both_languages_is_checked(findings: dict[str, Findings], course_site: Path) -> None:
-    names = {name.removeprefix("en/") for name in findings}
-    assert {"index.html", "modul-01/index.html", "modul-12/latihan.html", "tes-awal.html"} <= names
-    assert len(names) * 2 == len(page_names(course_site)), "the same pages in both languages"
+class EveryPage:
+    """The tests, once per language: a class each (below), so that parallel test workers (make test, which
+    keeps a class on one worker) each take one language's pages."""
+
+    language = ""
+
+    @pytest.fixture(scope="class")
+    def findings(self, course_site: Path, browser: Any) -> dict[str, Findings]:
+        return open_every_page(course_site, browser, self.language)
+
+    def test_every_page_of_both_languages_is_checked(self, findings: dict[str, Findings], course_site: Path) -> None:
+        names = {name.removeprefix("en/") for name in findings}
+        assert {"index.html", "modul-01/index.html", "modul-12/latihan.html", "tes-awal.html"} <= names
+        assert len(names) * 2 == len(page_names(course_site)), "the same pages in both languages"
+
+    def test_every_page_opens_from_disk_with_content_without_errors_or_outside_requests(
+        self,
+        findings: dict[str, Findings],
+    ) -> None:
+        empty = sorted(name for name, f in findings.items() if not f.headings)
+        assert not empty, f"pages without a heading: {empty}"
+        errors = {name: f.errors for name, f in findings.items() if f.errors}
+        assert not errors, f"{len(errors)} pages log errors:\n" + "\n".join(f"{n}: {e}" for n, e in errors.items())
+        foreign = {name: f.foreign for name, f in findings.items() if f.foreign}
+        assert not foreign, f"{len(foreign)} pages ask another host:\n" + "\n".join(
+            f"{n}: {u}" for n, u in foreign.items()
+        )
+
+    def test_no_page_has_axe_violations_on_a_phone(self, findings: dict[str, Findings]) -> None:
+        problems = {name: f.axe for name, f in findings.items() if f.axe}
+        assert not problems, f"{len(problems)} pages:\n" + "\n".join(f"{n}: {found}" for n, found in problems.items())
+
+    @pytest.mark.parametrize("width", PHONE_WIDTHS)
+    def test_no_page_is_wider_than_a_phone(self, findings: dict[str, Findings], width: int) -> None:
+        wide = {name: f.too_wide[width] for name, f in findings.items() if width in f.too_wide}
+        assert not wide, f"{len(wide)} pages wider than {width} px:\n" + "\n".join(
+            f"{name}: {scroll} px; {', '.join(parts)}" for name, (scroll, parts) in sorted(wide.items())
+        )
 
 
-def test_every_page_opens_from_disk_with_content_without_errors_or_outside_requests(
-    findings: dict[str, Findings],
-) -> None:
-    empty = sorted(name for name, f in findings.items() if not f.headings)
-    assert not empty, f"pages without a heading: {empty}"
-    errors = {name: f.errors for name, f in findings.items() if f.errors}
-    assert not errors, f"{len(errors)} pages log errors:\n" + "\n".join(f"{n}: {e}" for n, e in errors.items())
-    foreign = {name: f.foreign for name, f in findings.items() if f.foreign}
-    assert not foreign, f"{len(foreign)} pages ask another host:\n" + "\n".join(f"{n}: {u}" for n, u in foreign.items())
+class TestIndonesianPages(EveryPage):
+    language = "id"
 
 
-def test_no_page_has_axe_violations_on_a_phone(findings: dict[str, Findings]) -> None:
-    problems = {name: f.axe for name, f in findings.items() if f.axe}
-    assert not problems, f"{len(problems)} pages:\n" + "\n".join(f"{n}: {found}" for n, found in problems.items())
-
-
-@pytest.mark.parametrize("width", PHONE_WIDTHS)
-def test_no_page_is_wider_than_a_phone(findings: dict[str, Findings], width: int) -> None:
-    wide = {name: f.too_wide[width] for name, f in findings.items() if width in f.too_wide}
-    assert not wide, f"{len(wide)} pages wider than {width} px:\n" + "\n".join(
-        f"{name}: {scroll} px; {', '.join(parts)}" for name, (scroll, parts) in sorted(wide.items())
-    )
+class TestEnglishPages(EveryPage):
+    language = "en"
