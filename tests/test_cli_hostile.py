@@ -121,7 +121,7 @@ def test_new_language_with_a_config_that_is_not_utf8(course: Path, capsys: pytes
     before = config.read_text(encoding="utf-8").encode("utf-16")
     config.write_bytes(before)
     status, output = run(capsys, "--root", str(course), "new-language", "vi")
-    assert status == 1
+    assert status == 2
     assert "mkdocs.yml:1: byte 0xff is not UTF-8 text (save the file as UTF-8)" in output
     assert config.read_bytes() == before and not (course / "docs" / "vi").exists()
 
@@ -165,7 +165,7 @@ def test_mkdocs_yml_as_a_named_pipe(course: Path, capsys: pytest.CaptureFixture[
     config.unlink()
     os.mkfifo(config)
     status, output = run(capsys, "--root", str(course), "check")
-    assert status == 2 and "mkdocs.yml:1: mkdocs.yml is not an ordinary file (a pipe, socket or device)" in output
+    assert status == 2 and "mkdocs.yml:1: this is not an ordinary file (a pipe, socket or device)" in output
 
 
 @pytest.mark.parametrize(
@@ -187,3 +187,82 @@ def test_new_language_does_not_keep_what_it_cannot_use(
     status, output = run(capsys, "--root", str(course), "new-language", "vi")
     assert status == 1 and expected in output and "nothing changed" in output
     assert (course / "mkdocs.yml").read_bytes() == config
+
+
+def _alias_bomb() -> str:
+    """Ten lines whose aliases expand to 9**10 values: MkDocs' loader (no limits) hung 'kursus build'."""
+    lines = ['b0: &b0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    lines += [f"b{i}: &b{i} [{', '.join([f'*b{i - 1}'] * 9)}]" for i in range(1, 10)]
+    return "\n".join(lines) + "\n"
+
+
+HOSTILE_CONFIGS = {
+    "alias bomb": (
+        lambda text: (text + _alias_bomb()).encode(),
+        "mkdocs.yml:{end}: YAML of more than 50,000 values once aliases (*name) are expanded",
+    ),
+    "33 levels": (
+        lambda text: (text + "extra:\n  x: " + "[" * 33 + "]" * 33 + "\n").encode(),
+        "mkdocs.yml:{extra}: YAML nested more than 32 levels deep (mkdocs.yml needs a few levels only)",
+    ),
+    "over 1 MB": (
+        lambda text: (text + "extra:\n  x: '" + "x" * 1_000_000 + "'\n").encode(),
+        "mkdocs.yml:1: the file is 1,0",
+    ),
+    "NUL byte": (
+        lambda text: (text + "extra:\n  x: a\x00b\n").encode(),
+        "mkdocs.yml:{extra}: control character \\x00 in the text",
+    ),
+    "Windows-1252 byte": (
+        lambda text: (text + "extra:\n  x: caf\xe9\n").encode("cp1252"),
+        "mkdocs.yml:{extra}: byte 0xe9 is not UTF-8 text (save the file as UTF-8)",
+    ),
+}
+CONFIG_READERS = [
+    ("check",),
+    ("build", "--no-zip", "-q"),
+    ("print", "--language", "id"),
+    ("export", "gift", "--language", "id"),
+    ("score", "template", "m01"),
+    ("translations",),
+    ("ids",),
+]
+
+
+@pytest.mark.parametrize("case", HOSTILE_CONFIGS)
+def test_a_hostile_mkdocs_yml_is_refused_at_its_line_by_every_command(
+    course: Path, case: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # mkdocs.yml went straight to MkDocs' loader: an alias bomb hung 'build' and 'print', a NUL byte or a
+    # Windows-1252 byte was reported at line 1 with YAML's internals, and a huge file was read whole.
+    config = course / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    lines = text.count("\n")
+    make, expected = HOSTILE_CONFIGS[case]
+    config.write_bytes(make(text))
+    expected = expected.format(end=lines + 5, extra=lines + 2)  # b4 is the first over the limit
+    for command in CONFIG_READERS:
+        status, output = run(capsys, "--root", str(course), *command)
+        assert status == 2, (command, output)
+        assert f"kursus {command[0]}: {config}" in output and expected in output, (command, output)
+    assert not (course / "site").exists() and not (course / "dist").exists()
+
+
+def test_an_inherited_config_is_read_within_the_limits_and_env_tags_still_work(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = course / "mkdocs.yml"
+    (course / "base.yml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
+    config.write_text("INHERIT: base.yml\nsite_name: !ENV [KURSUS_TEST_UNSET, Kasus uji]\n", encoding="utf-8")
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 0, output
+    (course / "base.yml").write_bytes(b"site_name: x\nextra:\n  x: \x00\n")
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 2 and f"{course / 'base.yml'}:3: control character \\x00 in the text" in output
+
+
+def test_a_config_that_inherits_itself_is_refused(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = course / "mkdocs.yml"
+    config.write_text("site_name: x\nINHERIT: ./mkdocs.yml\n", encoding="utf-8")
+    status, output = run(capsys, "--root", str(course), "check")
+    assert status == 2 and f"{config}:2: INHERIT: ./mkdocs.yml leads back to a file already read" in output

@@ -22,6 +22,7 @@ from ..packaging import (
     print_pack,
     trainer_package_name,
 )
+from ..project import ProjectError, preflight
 from ..translations.layout import load_layout
 from ..zim import course_info, write_zim
 from ._common import fail, stop
@@ -93,6 +94,10 @@ def run(args: argparse.Namespace) -> int:
     _log_to_terminal(args.quiet)
     started = time.perf_counter()
     print(f"==> Building Kursus Konselor {__version__} (all languages, strict)", flush=True)
+    try:
+        preflight(root / "mkdocs.yml")  # MkDocs' loader has no limits: a hostile file would hang it
+    except ProjectError as exc:
+        return stop(COMMAND, [exc], "nothing was written; fix the problem above and run again", status=2)
     try:
         build_site(root, site_dir)
     except MkDocsException as exc:
