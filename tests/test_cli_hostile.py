@@ -5,6 +5,7 @@ traceback, and nothing written half-way. Each case was a traceback or a silent s
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from kursus.cli import main
 
-from conftest import clean_course
+from conftest import CHECKER, clean_course
 
 LOOP = "Too many levels of symbolic links"
 
@@ -266,3 +267,83 @@ def test_a_config_that_inherits_itself_is_refused(course: Path, capsys: pytest.C
     config.write_text("site_name: x\nINHERIT: ./mkdocs.yml\n", encoding="utf-8")
     status, output = run(capsys, "--root", str(course), "check")
     assert status == 2 and f"{config}:2: INHERIT: ./mkdocs.yml leads back to a file already read" in output
+
+
+SHEET = "peserta\tm01.q01\tm01.q02\nAni\tB\tAC\n"
+
+
+def _not_a_file(tmp_path: Path, kind: str) -> Path:
+    if kind == "/dev/zero":
+        return Path("/dev/zero")
+    path = tmp_path / f"{kind}.csv"
+    if kind == "pipe":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    else:  # over the size limit: sparse, so the test writes nothing big
+        with path.open("wb") as sheet:
+            sheet.truncate(10_000_001)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder", "/dev/zero", "11 MB"])
+@pytest.mark.parametrize("option", ["sheet", "--codes", "--accept-file", "--pre"])
+def test_score_refuses_what_is_not_an_ordinary_file(
+    course: Path, tmp_path: Path, kind: str, option: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A pipe or /dev/zero as the answer sheet made 'kursus score' wait (or read) for ever.
+    path = _not_a_file(tmp_path, kind)
+    for form in ("tes-awal.yml", "tes-akhir.yml"):  # --pre and --post need the course's two checks
+        shutil.copy(CHECKER / "clean-prepost" / "quizzes" / form, course / "quizzes" / form)
+    other = tmp_path / "jawaban.csv"
+    other.write_text(SHEET, encoding="utf-8")
+    given = {
+        "sheet": [str(path), "--module", "m01"],
+        "--codes": ["--codes", str(path)],
+        "--accept-file": [str(other), "--accept-file", str(path)],
+        "--pre": ["--pre", str(path), "--post", str(other)],
+    }[option]
+    status, output = run(capsys, "--root", str(course), "score", "--language", "en", *given)
+    assert status == 1
+    expected = (
+        "the file is larger than 10 MB; is it the right file?"
+        if kind == "11 MB"
+        else "this is not an ordinary file (a folder, pipe or device); give a CSV or text file"
+    )
+    assert f"{path}:1: {expected}" in output, output
+
+
+@pytest.mark.parametrize(
+    "data",
+    [SHEET.encode("utf-16-le"), SHEET.encode("utf-16-be"), SHEET.encode("utf-16") + b"\x00"],
+    ids=["little-endian without BOM", "big-endian without BOM", "odd byte count"],
+)
+def test_a_utf16_sheet_that_cannot_be_read_says_how_to_save_it(
+    course: Path, tmp_path: Path, data: bytes, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Said 'this is not a text file' before: true of the bytes, no help to a trainer with Excel.
+    sheet = tmp_path / "unicode.txt"
+    sheet.write_bytes(data)
+    status, output = run(capsys, "--root", str(course), "score", str(sheet), "--module", "m01")
+    assert status == 1
+    assert (
+        f'{sheet}:1: berkas disimpan sebagai UTF-16 ("Teks Unicode" di Excel); '
+        'simpan sebagai "CSV UTF-8 (Dipisahkan koma)" atau "CSV (Dipisahkan koma)"'
+    ) in output
+    status, output = run(capsys, "--root", str(course), "score", str(sheet), "--module", "m01", "--language", "en")
+    assert status == 1
+    assert (
+        f'{sheet}:1: saved as UTF-16 (Excel\'s "Unicode Text"); '
+        'save it as "CSV UTF-8 (Comma delimited)" or "CSV (Comma delimited)"'
+    ) in output
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "cp1252"])
+def test_sheets_with_a_byte_order_mark_or_from_excel_on_windows_are_still_read(
+    course: Path, tmp_path: Path, encoding: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "jawaban.csv"
+    text = SHEET.replace("Ani", "José")
+    sheet.write_bytes((text if encoding != "cp1252" else text.replace("\t", ";")).encode(encoding))
+    status, output = run(capsys, "--root", str(course), "score", str(sheet), "--format", "csv")
+    assert status == 0 and "José," in output
