@@ -347,3 +347,81 @@ def test_sheets_with_a_byte_order_mark_or_from_excel_on_windows_are_still_read(
     sheet.write_bytes((text if encoding != "cp1252" else text.replace("\t", ";")).encode(encoding))
     status, output = run(capsys, "--root", str(course), "score", str(sheet), "--format", "csv")
     assert status == 0 and "José," in output
+
+
+FILE_OUTPUTS = {
+    "score report": ["score", "{sheet}", "-o"],
+    "score template": ["score", "template", "m01", "-o"],
+    "export gift": ["export", "gift", "--language", "id", "-o"],
+}
+
+
+def _outputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Where -o may point that cannot be written, and what the message says of it."""
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    afile = tmp_path / "a-file"
+    afile.write_text("", encoding="utf-8")
+    broken = tmp_path / "link"
+    broken.symlink_to("missing.csv")
+    return {
+        "a link to nothing": (broken, "it is a link to missing.csv, which does not exist; remove the link"),
+        "a folder": (folder, "it is a folder; give a file name inside it"),
+        "inside a file": (afile / "report.csv", f"{afile} is a file, not a folder"),
+    }
+
+
+@pytest.mark.parametrize("where", ["a link to nothing", "a folder", "inside a file"])
+@pytest.mark.parametrize("command", FILE_OUTPUTS)
+def test_an_output_that_cannot_be_written_is_refused_and_nothing_is_left(
+    course: Path, tmp_path: Path, command: str, where: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A link to nothing was replaced by the report (exit 0, the link gone); a folder gave a message
+    # naming the hidden temporary file instead.
+    sheet = tmp_path / "jawaban.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    target, expected = _outputs(tmp_path)[where]
+    before = sorted(tmp_path.rglob("*"))
+    args = [part.format(sheet=sheet) for part in FILE_OUTPUTS[command]]
+    status, output = run(capsys, "--root", str(course), *args, str(target))
+    assert status == 1
+    assert f"cannot write {target}: {expected}" in output, output
+    assert sorted(tmp_path.rglob("*")) == before  # no report, no half file, no temporary file
+    assert os.readlink(tmp_path / "link") == "missing.csv"
+
+
+@pytest.mark.parametrize("command", FILE_OUTPUTS)
+def test_an_output_through_a_link_replaces_the_file_it_points_to(
+    course: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sheet = tmp_path / "jawaban.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    real = tmp_path / "new folder" / "laporan.txt"  # made, as dist/ is
+    link = tmp_path / "laporan"
+    link.symlink_to(real)
+    real.parent.mkdir()
+    real.write_text("old", encoding="utf-8")
+    args = [part.format(sheet=sheet) for part in FILE_OUTPUTS[command]]
+    status, output = run(capsys, "--root", str(course), *args, str(link))
+    assert status == 0, output
+    assert link.is_symlink() and real.read_text(encoding="utf-8-sig") != "old"
+
+
+@pytest.mark.parametrize(
+    "option", [("print", "--language", "id", "--out"), ("build", "--site-dir"), ("build", "--dist-dir")]
+)
+def test_an_output_folder_that_cannot_be_used_is_refused_before_any_work(
+    course: Path, tmp_path: Path, option: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As root, a link to /nonexistent/x was followed and the folder made there; a file gave
+    # "[Errno 20] Not a directory: PosixPath(...)" after the site was built.
+    broken = tmp_path / "link"
+    broken.symlink_to(tmp_path / "gone" / "x")
+    status, output = run(capsys, "--root", str(course), *option, str(broken))
+    assert status == 2 and f"cannot write {broken}: it is a link to {tmp_path / 'gone' / 'x'}, which" in output
+    assert not (tmp_path / "gone").exists()
+    afile = tmp_path / "a-file"
+    afile.write_text("", encoding="utf-8")
+    status, output = run(capsys, "--root", str(course), *option, str(afile / "sub"))
+    assert status == 2 and f"cannot write {afile / 'sub'}: {afile} is a file, not a folder" in output
+    assert not (course / "site").exists()

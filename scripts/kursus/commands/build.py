@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from ..atomic import folder_mode
+from ..atomic import folder_mode, folder_of, said
 from ..audience import LEARNER, TRAINER
 from ..packaging import (
     OPEN_ME_FIRST,
@@ -89,8 +89,11 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     root: Path = args.root
-    site_dir = (args.site_dir or root / "site").resolve()
-    dist_dir = (args.dist_dir or root / "dist").resolve()
+    try:
+        site_dir = folder_of(args.site_dir or root / "site").resolve()
+        dist_dir = folder_of(args.dist_dir or root / "dist").resolve()
+    except OSError as exc:
+        return fail(COMMAND, f"cannot write {said(exc)}")
     _log_to_terminal(args.quiet)
     started = time.perf_counter()
     print(f"==> Building Kursus Konselor {__version__} (all languages, strict)", flush=True)
@@ -103,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
     except MkDocsException as exc:
         return stop(COMMAND, [exc], "nothing was written; fix the problems above and run again")
     except OSError as exc:
-        return fail(COMMAND, exc, 1)
+        return fail(COMMAND, said(exc), 1)
     print(f"==> Site built in {time.perf_counter() - started:.1f} s: {site_dir}", flush=True)
     if not args.no_zip:
         try:
@@ -111,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
         except MkDocsException as exc:
             return fail(COMMAND, f"the learner's edition: {exc}", 1)
         except OSError as exc:
-            return fail(COMMAND, exc, 1)
+            return fail(COMMAND, said(exc), 1)
     print(f"==> Open the course in a browser: {(site_dir / 'index.html').as_uri()}")
     return 0
 

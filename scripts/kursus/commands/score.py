@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..atomic import target_of
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.model import MODULE_ID, Quiz
@@ -205,6 +206,7 @@ def _template(args: argparse.Namespace, project: Project, bank: Bank, language: 
     out: Path = args.output
     guide = out.with_name(f"{out.stem}-{t('score_readme_file')}.txt")
     try:
+        target_of(out), target_of(guide)  # both can be written, or neither is
         write_atomic(out, sheet, encoding="utf-8-sig")  # the BOM makes spreadsheet programs read UTF-8
         write_atomic(guide, readme)
     except OSError as exc:
