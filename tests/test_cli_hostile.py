@@ -425,3 +425,30 @@ def test_an_output_folder_that_cannot_be_used_is_refused_before_any_work(
     status, output = run(capsys, "--root", str(course), *option, str(afile / "sub"))
     assert status == 2 and f"cannot write {afile / 'sub'}: {afile} is a file, not a folder" in output
     assert not (course / "site").exists()
+
+
+@pytest.mark.parametrize("action", ["--check", "--write"])
+def test_codes_in_a_course_without_the_guides(course: Path, action: str, capsys: pytest.CaptureFixture[str]) -> None:
+    # A traceback (FileNotFoundError) before.
+    status, output = run(capsys, "--root", str(course), "codes", action)
+    guide = course / "docs" / "id" / "panduan" / "penulis-kuis.md"
+    assert status == 1 and f"kursus codes: {guide}:1: cannot read the guide: No such file or directory" in output
+
+
+@pytest.mark.parametrize(
+    ("sheet", "args", "expected"),
+    [
+        (b"x\x1b[31mred,m01.q01\nAni,B\n", ["--module", "m01"], "tertulis 'x\\x1b[31mred'"),
+        (b"peserta,m01.q01,m01.q0\x07x\nAni,B,A\n", ["--module", "m01"], "kolom 3 berjudul 'm01.q0\\x07x'"),
+        (b"peserta,m01.q01\nA\x1b[2Jni,B\n", ["--module", "m01"], "A\\x1b[2Jni"),  # the report's table
+        (b"peserta,m01.q01\nAni,B\n", ["--module", "m\x1bx"], "no module 'm\\x1bx'"),
+    ],
+)
+def test_score_shows_control_characters_from_a_sheet_or_the_command_line_escaped(
+    course: Path, tmp_path: Path, sheet: bytes, args: list[str], expected: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "jawaban.csv"
+    path.write_bytes(sheet)
+    _status, output = run(capsys, "--root", str(course), "score", str(path), *args)
+    assert expected in output
+    assert "\x1b" not in output and "\x07" not in output

@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..atomic import target_of
+from ..atomic import said, target_of
+from ..problems import printable
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.model import MODULE_ID, Quiz
@@ -33,7 +34,9 @@ from ..scoring.statement import read_statements
 from ..scoring.statement import report as statement_report
 from ..scoring.stats import score
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
+from ._common import fail
 
+COMMAND = "kursus score"
 USAGE = (
     "kursus score [--codes FILE] [--module MODULE] [--format {table,csv,html}] [--csv-excel-id]\n"
     "                    [--accept-file FILE] [--accept QID=ANSWER] [--language LANG] [-o FILE] [answers.csv ...]\n"
@@ -173,11 +176,9 @@ def run(args: argparse.Namespace) -> int:
             return 1
         return _score(args, project, bank, quiz, broken, language, t)
     except (ProjectError, UsageError) as exc:
-        print(f"kursus score: {exc}", file=sys.stderr)
-        return 2
+        return fail(COMMAND, exc)  # what the user typed is shown escaped
     except UiStringsError as exc:
-        print(f"kursus score: {exc}", file=sys.stderr)
-        return 1
+        return fail(COMMAND, exc, 1)
     except InputError as exc:
         print(exc.note.text(t), file=sys.stderr)
         return 1
@@ -210,8 +211,7 @@ def _template(args: argparse.Namespace, project: Project, bank: Bank, language: 
         write_atomic(out, sheet, encoding="utf-8-sig")  # the BOM makes spreadsheet programs read UTF-8
         write_atomic(guide, readme)
     except OSError as exc:
-        print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 1
+        return fail(COMMAND, f"cannot write {said(exc)}", 1)
     print(t("score_wrote_template").format(sheet=out, guide=guide))
     return 0
 
@@ -265,7 +265,7 @@ def _score(
         "csv": lambda: as_csv(results, t, excel_id=args.csv_excel_id),
         "html": lambda: as_html(results, t, language, project.default_language),
     }
-    text = render[fmt]()
+    text = render[fmt]() if fmt == "csv" else shown_safely(render[fmt]())
     if args.output is None and fmt == "table":
         sys.stdout.write(text)
     else:
@@ -278,8 +278,7 @@ def _score(
                 plain_csv = fmt == "csv" and not args.csv_excel_id  # the Excel style carries its own BOM
                 write_atomic(args.output, text, encoding="utf-8-sig" if plain_csv else "utf-8")
             except OSError as exc:
-                print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-                return 1
+                return fail(COMMAND, f"cannot write {said(exc)}", 1)
             print(t("score_wrote").format(path=args.output))
             print(totals(results, t))
     return 1 if intake.rejected else 0
@@ -320,7 +319,7 @@ def _gain(args: argparse.Namespace, project: Project, bank: Bank, broken: list[s
         "csv": lambda: gain_csv(result, t, excel_id=args.csv_excel_id),
         "html": lambda: gain_html(result, t, language),
     }
-    text = render[fmt]()
+    text = render[fmt]() if fmt == "csv" else shown_safely(render[fmt]())
     if args.output is None:
         if fmt != "table":
             for n in in_order([*pre.notes, *post.notes]):
@@ -333,8 +332,7 @@ def _gain(args: argparse.Namespace, project: Project, bank: Bank, broken: list[s
             plain_csv = fmt == "csv" and not args.csv_excel_id
             write_atomic(args.output, text, encoding="utf-8-sig" if plain_csv else "utf-8")
         except OSError as exc:
-            print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-            return 1
+            return fail(COMMAND, f"cannot write {said(exc)}", 1)
         print(t("score_wrote").format(path=args.output))
         print(gain_totals(result, t))
     return 1 if pre.rejected or post.rejected else 0
@@ -369,7 +367,8 @@ def _statements(args: argparse.Namespace, project: Project, bank: Bank, language
     if not shown_any:
         return None
     if checked:
-        sys.stdout.write(statement_report(checked, bank, project.pass_mark, language, project.default_language, t))
+        report = statement_report(checked, bank, project.pass_mark, language, project.default_language, t)
+        sys.stdout.write(shown_safely(report))
     for n in in_order(notes):
         print(n.text(t), file=sys.stderr)
     return len(notes)
@@ -382,6 +381,12 @@ def _has_result_codes(args: argparse.Namespace, bank: Bank, project: Project) ->
         if intake.rows > intake.comments:
             return True
     return False
+
+
+def shown_safely(text: str) -> str:
+    """A report for the terminal or a browser: control characters from a sheet (in a name, say) written
+    as escapes, so they neither act on the terminal nor make the HTML invalid. CSV keeps the data as is."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def totals_line(intake: Intake, t: Strings) -> str:
