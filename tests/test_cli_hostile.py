@@ -452,3 +452,17 @@ def test_score_shows_control_characters_from_a_sheet_or_the_command_line_escaped
     _status, output = run(capsys, "--root", str(course), "score", str(path), *args)
     assert expected in output
     assert "\x1b" not in output and "\x07" not in output
+
+
+def test_a_po_file_with_a_byte_that_is_not_utf8_is_reported_at_its_line(
+    course: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Said at line 1 with Python's decoder message ('position 31') before.
+    status, _output = run(capsys, "--root", str(course), "translations", "export", "en")
+    assert status == 0
+    po = course / "terjemahan" / "po" / "en" / "interface.po"
+    po.write_bytes(b'msgid ""\nmsgstr ""\n\nmsgid "caf\xe9"\nmsgstr "b"\n')
+    status, output = run(capsys, "--root", str(course), "translations", "import", "en")
+    assert status == 1
+    assert "terjemahan/po/en/interface.po:4: byte 0xe9 is not UTF-8 text (save the file as UTF-8, or export" in output
+    assert "nothing was written" in output
