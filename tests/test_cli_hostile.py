@@ -466,3 +466,56 @@ def test_a_po_file_with_a_byte_that_is_not_utf8_is_reported_at_its_line(
     assert status == 1
     assert "terjemahan/po/en/interface.po:4: byte 0xe9 is not UTF-8 text (save the file as UTF-8, or export" in output
     assert "nothing was written" in output
+
+
+@pytest.mark.parametrize("site_dir", ["docs", ".", "..", "quizzes", "../other"])
+def test_build_never_replaces_a_folder_that_is_not_an_earlier_site(
+    course: Path, site_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'kursus build --site-dir docs' replaced docs/ by the built site: every page of the course was gone.
+    (course.parent / "other").mkdir()
+    (course.parent / "other" / "notes.txt").write_text("mine", encoding="utf-8")
+    before = sorted(p.relative_to(course.parent) for p in course.parent.rglob("*"))
+    status, output = run(capsys, "--root", str(course), "build", "--no-zip", "-q", "--site-dir", str(course / site_dir))
+    assert status == 2 and "nothing was written" in output
+    assert ("it holds the course itself" in output) == (site_dir in (".", ".."))
+    assert sorted(p.relative_to(course.parent) for p in course.parent.rglob("*")) == before
+
+
+@pytest.mark.parametrize("option", [[], ["--codes"], ["--accept-file"]])
+def test_score_never_writes_its_report_over_a_file_it_reads(
+    course: Path, tmp_path: Path, option: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'kursus score jawaban.csv -o jawaban.csv' replaced the class's answers with the report.
+    sheet = tmp_path / "jawaban.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    read = tmp_path / "read.csv"
+    read.write_text("m01.q04,rapi\n" if option == ["--accept-file"] else "", encoding="utf-8")
+    given = [str(sheet)] if not option else [str(sheet), *option, str(read)]
+    target = sheet if not option else read
+    before = target.read_bytes()
+    status, output = run(capsys, "--root", str(course), "score", *given, "-o", str(tmp_path / "." / target.name))
+    assert status == 2 and f"is also read as {target}: the report would replace it; write elsewhere" in output
+    assert target.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "gift", "--language", "id", "-o", "quizzes/modul-01.yml"],
+        ["export", "scorm", "--language", "id", "-o", "docs/id/paket.zip"],
+        ["score", "template", "m01", "-o", "mkdocs.yml"],
+        ["score", "{sheet}", "-o", "overrides/ui-strings.yml"],
+    ],
+)
+def test_an_output_never_replaces_one_of_the_course_s_own_files(
+    course: Path, tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'kursus export gift -o quizzes/modul-01.yml' replaced the quiz with its GIFT export.
+    sheet = tmp_path / "jawaban.csv"
+    sheet.write_text(SHEET, encoding="utf-8")
+    before = {p: p.read_bytes() for p in course.rglob("*") if p.is_file()}
+    args = [str(course / part) if "/" in part or part == "mkdocs.yml" else part for part in command]
+    status, output = run(capsys, "--root", str(course), *[a.format(sheet=sheet) for a in args])
+    assert status == 2 and "which" in output and "must not" in output, output
+    assert {p: p.read_bytes() for p in course.rglob("*") if p.is_file()} == before

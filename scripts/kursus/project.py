@@ -26,6 +26,7 @@ from .yamlio import MAX_BYTES, MkdocsLoader, YamlLimitError, YamlSyntaxError, co
 # mkdocs.yml may use anchors (&name) and aliases; a few are fine, thousands are an attack.
 _CONFIG_DEPTH_HINT = "mkdocs.yml needs a few levels only"
 _CONFIG_ALIAS_HINT = "write the values out in full instead of through *aliases"
+SOURCE_FOLDERS = ("overrides", "includes", "terjemahan")  # besides docs_dir and quizzes_dir
 _MAX_INHERITED = 10  # INHERIT chains: a real course has one or two files
 
 
@@ -68,6 +69,22 @@ class Project:
     @property
     def ui_strings(self) -> Path:
         return self.root / self.kursus.ui_strings
+
+    def source_of(self, path: Path) -> Path | None:
+        """The course's own file or folder that ``path`` is or lies in (pages, quizzes, mkdocs.yml, the
+        interface strings, theme, registers, translation records), or None: an output must never replace one."""
+        where = Path(os.path.realpath(path))
+        for source in (
+            self.root / "mkdocs.yml",
+            self.ui_strings,
+            self.docs_dir,
+            self.quizzes_dir,
+            *(self.root / folder for folder in SOURCE_FOLDERS),
+        ):
+            real = Path(os.path.realpath(source))
+            if where == real or where.is_relative_to(real):
+                return source
+        return None
 
     def pages(self) -> list[tuple[str, str]]:
         """(path relative to the root, Markdown) of every readable page in every language."""

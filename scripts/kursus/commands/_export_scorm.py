@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from .build import build_site
+    from .export import overwrites_source
 
     try:
         project = load_project(args.root)
@@ -39,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
                 f"kursus export: --language {language}: the course has {', '.join(project.languages)}",
                 file=sys.stderr,
             )
+            return 2
+        if args.output and project.source_of(args.output):
+            print(f"kursus export: {overwrites_source(args.output, project)}", file=sys.stderr)
             return 2
         course, problems = validate(project)
     except ProjectError as exc:

@@ -29,6 +29,7 @@ from ._common import fail, stop
 
 COMMAND = "kursus build"
 
+BUILT_SITE = ("sitemap.xml", "index.html")  # a folder holding one of these is an earlier build
 AUDIENCE_VARIABLE = "KURSUS_AUDIENCE"  # read by mkdocs.yml: audience: !ENV [KURSUS_AUDIENCE, trainer]
 
 
@@ -85,6 +86,21 @@ def build_site(root: Path, site_dir: Path, audience: str = TRAINER) -> None:
             shutil.rmtree(temp)
 
 
+def not_replaceable(site_dir: Path, root: Path) -> str | None:
+    """Why the build must not replace ``site_dir``, or None: the build deletes whatever was there, so
+    '--site-dir docs' or '--site-dir .' would delete the course. A folder of an earlier build (it has
+    sitemap.xml, which MkDocs always writes), an empty folder or a new one is fine."""
+    if site_dir == root or site_dir in root.parents:
+        return "it holds the course itself, which the build would delete"
+    built = any((site_dir / name).is_file() for name in BUILT_SITE)
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not built:
+        return (
+            "it holds files but no built site (no sitemap.xml or index.html), and the build replaces the whole folder; "
+            "give a new or empty folder, or the site folder of an earlier build"
+        )
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
@@ -94,6 +110,9 @@ def run(args: argparse.Namespace) -> int:
         dist_dir = folder_of(args.dist_dir or root / "dist").resolve()
     except OSError as exc:
         return fail(COMMAND, f"cannot write {said(exc)}")
+    refused = not_replaceable(site_dir, root.resolve())
+    if refused:
+        return fail(COMMAND, f"--site-dir {site_dir}: {refused}; nothing was written")
     _log_to_terminal(args.quiet)
     started = time.perf_counter()
     print(f"==> Building Kursus Konselor {__version__} (all languages, strict)", flush=True)

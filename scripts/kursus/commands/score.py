@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..atomic import said, target_of
-from ..problems import printable
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.model import MODULE_ID, Quiz
@@ -19,7 +18,7 @@ from ..quiz.render import Renderer
 from ..scoring.accept import Bad, ClassAnswer, already, parse_option, read_accept_file
 from ..scoring.codes import read_codes
 from ..scoring.csvreport import as_csv
-from ..scoring.files import write_atomic
+from ..scoring.files import also_read, shown_safely, write_atomic
 from ..scoring.gain import compare, read_form
 from ..scoring.gainhtml import as_html as gain_html
 from ..scoring.gainreport import as_csv as gain_csv
@@ -161,6 +160,7 @@ def run(args: argparse.Namespace) -> int:
         via = interface_fallbacks(language, project.default_language, project.complete_languages, project.fallbacks)
         t = translator(strings, language, project.default_language, via)
         bank, problems = load_bank(quiz_files(project.quizzes_dir), project.root)
+        _not_an_input(args, project)
         if args.inputs[:1] == ["template"]:
             return _template(args, project, bank, language, t)
         if args.pre or args.post:
@@ -182,6 +182,19 @@ def run(args: argparse.Namespace) -> int:
     except InputError as exc:
         print(exc.note.text(t), file=sys.stderr)
         return 1
+
+
+def _not_an_input(args: argparse.Namespace, project: Project) -> None:
+    """Neither a file read nor one of the course's own files is replaced by what is written."""
+    if args.output is None:
+        return
+    source = project.source_of(args.output)
+    if source:
+        raise UsageError(f"-o {args.output}: it is in the course's own {source}, which must not be replaced")
+    given = [*map(Path, args.inputs), *args.codes, *args.accept_file, *args.pre, *args.post]
+    read = also_read(args.output, given)
+    if read:
+        raise UsageError(f"-o {args.output} is also read as {read}: the report would replace it; write elsewhere")
 
 
 def _module(ref: str, bank: Bank) -> Quiz:
@@ -381,12 +394,6 @@ def _has_result_codes(args: argparse.Namespace, bank: Bank, project: Project) ->
         if intake.rows > intake.comments:
             return True
     return False
-
-
-def shown_safely(text: str) -> str:
-    """A report for the terminal or a browser: control characters from a sheet (in a name, say) written
-    as escapes, so they neither act on the terminal nor make the HTML invalid. CSV keeps the data as is."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def totals_line(intake: Intake, t: Strings) -> str:

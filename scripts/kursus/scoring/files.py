@@ -3,10 +3,12 @@ results without leaving half a file behind."""
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
 from ..atomic import write_text
+from ..problems import printable
 from .model import InputError, Level, Note, note
 
 _WORKBOOK = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # .xlsx/.ods (zip) and old .xls
@@ -86,3 +88,16 @@ def _utf16_without_bom(data: bytes) -> bool:
 def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     """Reports and templates keep their own line endings (CSV uses CRLF)."""
     write_text(path, text, encoding=encoding, newline="")
+
+
+def also_read(output: Path, inputs: list[Path]) -> Path | None:
+    """The input that ``output`` names, if any: writing the report there would replace the class's answers."""
+    if not output.exists():
+        return None
+    return next((given for given in inputs if given.exists() and os.path.samefile(given, output)), None)
+
+
+def shown_safely(text: str) -> str:
+    """A report for the terminal or a browser: control characters from a sheet (in a name, say) written
+    as escapes, so they neither act on the terminal nor make the HTML invalid. CSV keeps the data as is."""
+    return "\n".join(printable(line) for line in text.split("\n"))
