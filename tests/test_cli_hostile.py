@@ -519,3 +519,14 @@ def test_an_output_never_replaces_one_of_the_course_s_own_files(
     status, output = run(capsys, "--root", str(course), *[a.format(sheet=sheet) for a in args])
     assert status == 2 and "which" in output and "must not" in output, output
     assert {p: p.read_bytes() for p in course.rglob("*") if p.is_file()} == before
+
+
+def test_new_language_where_a_file_stands_for_the_docs_folder(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # Said "[Errno 20] Not a directory: '…/docs/vi'" before.
+    shutil.rmtree(course / "docs")
+    (course / "docs").write_text("", encoding="utf-8")
+    config = (course / "mkdocs.yml").read_bytes()
+    status, output = run(capsys, "--root", str(course), "new-language", "vi")
+    assert status == 1 and f"kursus new-language: cannot write {course / 'docs' / 'vi'}: Not a directory" in output
+    assert "Errno" not in output and (course / "mkdocs.yml").read_bytes() == config
+    assert not (course / "terjemahan" / "vi.yml").exists()
