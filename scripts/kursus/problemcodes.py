@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .problems import Severity
+from .rawtext import RawTextError, read
 from .yamlio import load_fast
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -89,13 +90,29 @@ def updated(text: str, guide: str, language: str) -> str | None:
     return _SECTION.sub(lambda _: f"{BEGIN}\n{table(guide, language)}\n{END}", text, count=1)
 
 
+class GuideError(Exception):
+    """A guide that cannot be read: ``path:line: what is wrong``."""
+
+
+def read_guide(path: Path) -> str:
+    try:
+        return read(path)
+    except OSError as exc:
+        raise GuideError(f"{path}:1: cannot read the guide: {exc.strerror or exc}") from None
+    except RawTextError as exc:
+        raise GuideError(f"{path}:{exc.line}: {exc.message} ({exc.hint})") from None
+
+
+def guides(root: Path) -> list[tuple[str, str, Path]]:
+    """(guide, language, path) of every guide that lists codes."""
+    return [
+        (guide, language, guide_path(root, guide, language)) for guide in (AUTHOR, TRANSLATOR) for language in LANGUAGES
+    ]
+
+
 def stale_guides(root: Path) -> list[Path]:
-    """The guides whose generated code list differs from the table (or that lack the section)."""
-    stale = []
-    for guide in (AUTHOR, TRANSLATOR):
-        for language in LANGUAGES:
-            path = guide_path(root, guide, language)
-            text = path.read_text(encoding="utf-8")
-            if updated(text, guide, language) != text:
-                stale.append(path)
-    return stale
+    """The guides whose generated code list differs from the table (or that lack the section). Raises
+    ``GuideError`` when one cannot be read."""
+    return [
+        path for guide, language, path in guides(root) if updated(read_guide(path), guide, language) != read_guide(path)
+    ]

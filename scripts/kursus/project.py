@@ -4,6 +4,7 @@ the plugin gets the same settings from MkDocs."""
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,13 +13,21 @@ from typing import Any
 import yaml
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .pagefiles import read_pages
 from .problems import printable
 from .quiz.checks import Settings
+from .rawtext import RawTextError, read
 from .settings import KursusConfig, validated
 from .translations.fallback import read_fallbacks
-from .yamlio import MkdocsLoader
+from .yamlio import MAX_BYTES, MkdocsLoader, YamlLimitError, YamlSyntaxError, compose, node_line
+
+# mkdocs.yml may use anchors (&name) and aliases; a few are fine, thousands are an attack.
+_CONFIG_DEPTH_HINT = "mkdocs.yml needs a few levels only"
+_CONFIG_ALIAS_HINT = "write the values out in full instead of through *aliases"
+SOURCE_FOLDERS = ("overrides", "includes", "terjemahan")  # besides docs_dir and quizzes_dir
+_MAX_INHERITED = 10  # INHERIT chains: a real course has one or two files
 
 
 class ProjectError(Exception):
@@ -61,6 +70,22 @@ class Project:
     def ui_strings(self) -> Path:
         return self.root / self.kursus.ui_strings
 
+    def source_of(self, path: Path) -> Path | None:
+        """The course's own file or folder that ``path`` is or lies in (pages, quizzes, mkdocs.yml, the
+        interface strings, theme, registers, translation records), or None: an output must never replace one."""
+        where = Path(os.path.realpath(path))
+        for source in (
+            self.root / "mkdocs.yml",
+            self.ui_strings,
+            self.docs_dir,
+            self.quizzes_dir,
+            *(self.root / folder for folder in SOURCE_FOLDERS),
+        ):
+            real = Path(os.path.realpath(source))
+            if where == real or where.is_relative_to(real):
+                return source
+        return None
+
     def pages(self) -> list[tuple[str, str]]:
         """(path relative to the root, Markdown) of every readable page in every language."""
         return read_pages(self.root, self.docs_dir)[0]
@@ -80,8 +105,7 @@ def read_config(root: Path) -> dict[str, Any]:
     """mkdocs.yml as MkDocs reads it (environment variables, inherited files); tags that would run
     Python (``!!python/name``) are kept as text: their values do not matter to the checks."""
     path = root / "mkdocs.yml"
-    if path.exists() and not path.is_file() and not path.is_dir():  # opening a pipe would wait for ever
-        raise ProjectError(f"{path}:1: mkdocs.yml is not an ordinary file (a pipe, socket or device)")
+    preflight(path)
     try:
         with path.open("rb") as source:
             data = yaml_load(source, get_yaml_loader(MkdocsLoader))
@@ -99,6 +123,56 @@ def read_config(root: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ProjectError(f"{path}:1: mkdocs.yml must be a mapping")
     return data
+
+
+def preflight(path: Path) -> None:
+    """Read mkdocs.yml, and each file it INHERITs, through the limits of every contributor's YAML
+    (size, bad bytes, depth, aliases) before MkDocs' loader, which has none, sees it: an alias bomb or
+    a NUL byte is then ``path:line: what is wrong (how to fix it)`` in milliseconds, not a hang or a
+    message without a line. Tags such as ``!ENV`` are only composed here, so they keep working."""
+    seen: list[Path] = []
+    current = path
+    while True:
+        if not current.exists() and not current.is_symlink():
+            if current == path:
+                raise ProjectError(f"{path}:1: no mkdocs.yml here; run kursus from the course folder")
+            return  # MkDocs names the missing inherited file itself
+        try:
+            text = read(current, MAX_BYTES)
+        except OSError as exc:
+            raise ProjectError(f"{current}:1: cannot read {current.name}: {exc.strerror or exc}") from None
+        except RawTextError as exc:
+            raise ProjectError(f"{current}:{exc.line}: {exc.message} ({exc.hint})") from None
+        try:
+            node = compose(text, _CONFIG_DEPTH_HINT, _CONFIG_ALIAS_HINT)
+        except YamlLimitError as exc:
+            raise ProjectError(f"{current}:{exc.line}: {exc.message} ({exc.hint})") from None
+        except YamlSyntaxError as exc:
+            said = printable(exc.message.removeprefix("YAML syntax: "))
+            raise ProjectError(f"{current}:{exc.line}: {current.name} is not valid YAML: {said}") from None
+        seen.append(Path(os.path.realpath(current)))
+        inherited = _inherit(node)
+        if inherited is None:
+            return
+        line, name = inherited
+        # Relative to the file that names it, as MkDocs resolves it.
+        target = Path(os.path.normpath(os.path.join(os.path.dirname(current), name)))
+        if Path(os.path.realpath(target)) in seen or len(seen) >= _MAX_INHERITED:
+            raise ProjectError(
+                f"{current}:{line}: INHERIT: {printable(name)} leads back to a file already read "
+                f"(or more than {_MAX_INHERITED} files deep); inherit from a file that inherits nothing"
+            )
+        current = target
+
+
+def _inherit(node: Node | None) -> tuple[int, str] | None:
+    """(line, file) of a top-level ``INHERIT: file``, if any."""
+    if not isinstance(node, MappingNode):
+        return None
+    for key, value in node.value:
+        if isinstance(key, ScalarNode) and key.value == "INHERIT" and isinstance(value, ScalarNode):
+            return node_line(key), str(value.value)
+    return None
 
 
 def _setting_line(path: Path, setting: str) -> int:

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from .. import __version__
+from ..atomic import said, target_of
 from ..audience import LEARNER
 from ..export.scorm import ScormError, manifest_xml, package_name, quiz_pages, scos, site_files, write_package
 from ..problems import as_text, summary
@@ -29,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     from .build import build_site
+    from .export import overwrites_source
 
     try:
         project = load_project(args.root)
@@ -38,6 +40,9 @@ def run(args: argparse.Namespace) -> int:
                 f"kursus export: --language {language}: the course has {', '.join(project.languages)}",
                 file=sys.stderr,
             )
+            return 2
+        if args.output and project.source_of(args.output):
+            print(f"kursus export: {overwrites_source(args.output, project)}", file=sys.stderr)
             return 2
         course, problems = validate(project)
     except ProjectError as exc:
@@ -56,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
     fallback = project.default_language
     modules = [(quiz.module, item_title(quiz.module, quiz.title, language, fallback)) for quiz in course.bank.quizzes]
     dist = project.root / "dist"
-    target = args.output or dist / f"{package_name(__version__, language)}.zip"
+    try:  # before the learner's site is built, which takes a while
+        target = target_of(args.output or dist / f"{package_name(__version__, language)}.zip")
+    except OSError as exc:
+        print(f"kursus export: nothing written; cannot write {said(exc)}", file=sys.stderr)
+        return 1
     started = time.perf_counter()
     print("==> Building the learner's edition (no facilitator notes or answer keys)", flush=True)
     dist.mkdir(parents=True, exist_ok=True)
@@ -79,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"kursus export: the learner's edition: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"kursus export: {exc}", file=sys.stderr)
+        print(f"kursus export: {said(exc)}", file=sys.stderr)
         return 1
     shown = target.relative_to(project.root) if target.is_relative_to(project.root) else target
     size = target.stat().st_size / 1_000_000

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from ..atomic import folder_mode
+from ..atomic import folder_mode, folder_of, said
 from ..audience import LEARNER, TRAINER
 from ..packaging import (
     OPEN_ME_FIRST,
@@ -22,12 +22,14 @@ from ..packaging import (
     print_pack,
     trainer_package_name,
 )
+from ..project import ProjectError, preflight
 from ..translations.layout import load_layout
 from ..zim import course_info, write_zim
 from ._common import fail, stop
 
 COMMAND = "kursus build"
 
+BUILT_SITE = ("sitemap.xml", "index.html")  # a folder holding one of these is an earlier build
 AUDIENCE_VARIABLE = "KURSUS_AUDIENCE"  # read by mkdocs.yml: audience: !ENV [KURSUS_AUDIENCE, trainer]
 
 
@@ -84,21 +86,46 @@ def build_site(root: Path, site_dir: Path, audience: str = TRAINER) -> None:
             shutil.rmtree(temp)
 
 
+def not_replaceable(site_dir: Path, root: Path) -> str | None:
+    """Why the build must not replace ``site_dir``, or None: the build deletes whatever was there, so
+    '--site-dir docs' or '--site-dir .' would delete the course. A folder of an earlier build (it has
+    sitemap.xml, which MkDocs always writes), an empty folder or a new one is fine."""
+    if site_dir == root or site_dir in root.parents:
+        return "it holds the course itself, which the build would delete"
+    built = any((site_dir / name).is_file() for name in BUILT_SITE)
+    if site_dir.is_dir() and any(site_dir.iterdir()) and not built:
+        return (
+            "it holds files but no built site (no sitemap.xml or index.html), and the build replaces the whole folder; "
+            "give a new or empty folder, or the site folder of an earlier build"
+        )
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     root: Path = args.root
-    site_dir = (args.site_dir or root / "site").resolve()
-    dist_dir = (args.dist_dir or root / "dist").resolve()
+    try:
+        site_dir = folder_of(args.site_dir or root / "site").resolve()
+        dist_dir = folder_of(args.dist_dir or root / "dist").resolve()
+    except OSError as exc:
+        return fail(COMMAND, f"cannot write {said(exc)}")
+    refused = not_replaceable(site_dir, root.resolve())
+    if refused:
+        return fail(COMMAND, f"--site-dir {site_dir}: {refused}; nothing was written")
     _log_to_terminal(args.quiet)
     started = time.perf_counter()
     print(f"==> Building Kursus Konselor {__version__} (all languages, strict)", flush=True)
+    try:
+        preflight(root / "mkdocs.yml")  # MkDocs' loader has no limits: a hostile file would hang it
+    except ProjectError as exc:
+        return stop(COMMAND, [exc], "nothing was written; fix the problem above and run again", status=2)
     try:
         build_site(root, site_dir)
     except MkDocsException as exc:
         return stop(COMMAND, [exc], "nothing was written; fix the problems above and run again")
     except OSError as exc:
-        return fail(COMMAND, exc, 1)
+        return fail(COMMAND, said(exc), 1)
     print(f"==> Site built in {time.perf_counter() - started:.1f} s: {site_dir}", flush=True)
     if not args.no_zip:
         try:
@@ -106,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
         except MkDocsException as exc:
             return fail(COMMAND, f"the learner's edition: {exc}", 1)
         except OSError as exc:
-            return fail(COMMAND, exc, 1)
+            return fail(COMMAND, said(exc), 1)
     print(f"==> Open the course in a browser: {(site_dir / 'index.html').as_uri()}")
     return 0
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..atomic import write_text
-from ..problemcodes import AUTHOR, CODES, LANGUAGES, TRANSLATOR, guide_path, stale_guides, updated
+from ..problemcodes import CODES, GuideError, guides, read_guide, stale_guides, updated
 from ._common import fail
+
+COMMAND = "kursus codes"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,23 +30,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.check:
-        stale = stale_guides(args.root)
-        for path in stale:
-            print(f"{path}:1: its problem code list is out of date; run 'kursus codes --write'", file=sys.stderr)
-        return 1 if stale else 0
-    if args.write:
-        for guide in (AUTHOR, TRANSLATOR):
-            for language in LANGUAGES:
-                path = guide_path(args.root, guide, language)
-                text = path.read_text(encoding="utf-8")
-                new = updated(text, guide, language)
-                if new is None:
-                    return fail("kursus codes", f"{path} has no generated code list section", 1)
-                if new != text:
-                    write_text(path, new)
-                    print(f"updated {path}")
-        return 0
+    try:
+        if args.check:
+            stale = stale_guides(args.root)
+            for path in stale:
+                print(f"{path}:1: its problem code list is out of date; run 'kursus codes --write'", file=sys.stderr)
+            return 1 if stale else 0
+        if args.write:
+            return _write(args.root)
+    except GuideError as exc:
+        return fail(COMMAND, exc, 1)
     for code in CODES:
         print(f"{code.code}  {code.severity.value:<7}  {code.guide:<12}  {code.meaning[1]}")
+    return 0
+
+
+def _write(root: Path) -> int:
+    """Every guide is read and updated first, then written: a guide that cannot be read changes none."""
+    changed = []
+    for guide, language, path in guides(root):
+        text = read_guide(path)
+        new = updated(text, guide, language)
+        if new is None:
+            return fail(COMMAND, f"{path}:1: no generated code list section; nothing was written", 1)
+        if new != text:
+            changed.append((path, new))
+    for path, new in changed:
+        write_text(path, new)
+        print(f"updated {path}")
     return 0

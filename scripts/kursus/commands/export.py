@@ -139,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
             return fail(f"--language {args.language}: the course has {', '.join(project.languages)}", 2)
         if args.output and (len(formats) > 1 or not args.language):
             return fail("-o/--output needs one format and --language (it names one file)", 2)
+        if args.output and project.source_of(args.output):
+            return fail(overwrites_source(args.output, project), 2)
         strings = load_strings(project.ui_strings)
         course, problems = validate(project)
     except ProjectError as exc:
@@ -186,6 +188,13 @@ def scorm_packages(args: argparse.Namespace, languages: list[str] | None) -> int
         if status:
             return status
     return 0
+
+
+def overwrites_source(output: Path, project: Project) -> str:
+    source = project.source_of(output)
+    assert source is not None
+    where = shown(project, source)
+    return f"-o {output}: it is in the course's own {where}, which the export must not replace; write to dist/"
 
 
 def shown(project: Project, path: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 
+from ..atomic import said
 from ..translations.newlang import NewLanguageError, add_language
 from ..ui import UiStringsError, load_strings
 from ._common import fail, layout_of
@@ -42,8 +43,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         added = add_language(layout, args.code, args.name)
-    except (NewLanguageError, OSError) as exc:
+    except NewLanguageError as exc:
         return fail(COMMAND, exc, 1)
+    except OSError as exc:
+        return fail(COMMAND, f"cannot write {said(exc)}", 1)
     print(f"Added {added.name} ({added.code}) as a partial language.")
     for item in added.created:
         print(f"  created {item}")

@@ -6,7 +6,7 @@ import argparse
 import time
 from pathlib import Path
 
-from ..atomic import write_text
+from ..atomic import folder_of, said, write_text
 from ..printing.course import CourseError, load_course
 from ..printing.documents import compose
 from ..printing.pdf import CHROMIUM, PdfError, PdfPrinter
@@ -65,8 +65,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root
-    out = (args.out or root / "dist").resolve()
     started = time.perf_counter()
+    try:
+        out = folder_of(args.out or root / "dist").resolve()
+    except OSError as exc:
+        return fail(COMMAND, f"--out: cannot write {said(exc)}")
     try:
         course, problems = load_course(root)
     except CourseError as exc:
@@ -101,6 +104,6 @@ def run(args: argparse.Namespace) -> int:
     except PdfError as exc:
         return fail(COMMAND, exc, 1)
     except OSError as exc:
-        return fail(COMMAND, f"cannot write the PDFs: {exc}", 1)
+        return fail(COMMAND, f"cannot write the PDFs: {said(exc)}", 1)
     print(f"==> {len(documents)} PDFs, {total} pages, in {time.perf_counter() - started:.1f} s: {out}")
     return 0

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from ..atomic import said, target_of
 from ..project import Project, ProjectError, load_project
 from ..quiz.bank import Bank, load_bank, quiz_files
 from ..quiz.model import MODULE_ID, Quiz
@@ -17,7 +18,7 @@ from ..quiz.render import Renderer
 from ..scoring.accept import Bad, ClassAnswer, already, parse_option, read_accept_file
 from ..scoring.codes import read_codes
 from ..scoring.csvreport import as_csv
-from ..scoring.files import write_atomic
+from ..scoring.files import also_read, shown_safely, write_atomic
 from ..scoring.gain import compare, read_form
 from ..scoring.gainhtml import as_html as gain_html
 from ..scoring.gainreport import as_csv as gain_csv
@@ -32,7 +33,9 @@ from ..scoring.statement import read_statements
 from ..scoring.statement import report as statement_report
 from ..scoring.stats import score
 from ..ui import UiStringsError, interface_fallbacks, load_strings, translator
+from ._common import fail
 
+COMMAND = "kursus score"
 USAGE = (
     "kursus score [--codes FILE] [--module MODULE] [--format {table,csv,html}] [--csv-excel-id]\n"
     "                    [--accept-file FILE] [--accept QID=ANSWER] [--language LANG] [-o FILE] [answers.csv ...]\n"
@@ -157,6 +160,7 @@ def run(args: argparse.Namespace) -> int:
         via = interface_fallbacks(language, project.default_language, project.complete_languages, project.fallbacks)
         t = translator(strings, language, project.default_language, via)
         bank, problems = load_bank(quiz_files(project.quizzes_dir), project.root)
+        _not_an_input(args, project)
         if args.inputs[:1] == ["template"]:
             return _template(args, project, bank, language, t)
         if args.pre or args.post:
@@ -172,14 +176,25 @@ def run(args: argparse.Namespace) -> int:
             return 1
         return _score(args, project, bank, quiz, broken, language, t)
     except (ProjectError, UsageError) as exc:
-        print(f"kursus score: {exc}", file=sys.stderr)
-        return 2
+        return fail(COMMAND, exc)  # what the user typed is shown escaped
     except UiStringsError as exc:
-        print(f"kursus score: {exc}", file=sys.stderr)
-        return 1
+        return fail(COMMAND, exc, 1)
     except InputError as exc:
         print(exc.note.text(t), file=sys.stderr)
         return 1
+
+
+def _not_an_input(args: argparse.Namespace, project: Project) -> None:
+    """Neither a file read nor one of the course's own files is replaced by what is written."""
+    if args.output is None:
+        return
+    source = project.source_of(args.output)
+    if source:
+        raise UsageError(f"-o {args.output}: it is in the course's own {source}, which must not be replaced")
+    given = [*map(Path, args.inputs), *args.codes, *args.accept_file, *args.pre, *args.post]
+    read = also_read(args.output, given)
+    if read:
+        raise UsageError(f"-o {args.output} is also read as {read}: the report would replace it; write elsewhere")
 
 
 def _module(ref: str, bank: Bank) -> Quiz:
@@ -205,11 +220,11 @@ def _template(args: argparse.Namespace, project: Project, bank: Bank, language: 
     out: Path = args.output
     guide = out.with_name(f"{out.stem}-{t('score_readme_file')}.txt")
     try:
+        target_of(out), target_of(guide)  # both can be written, or neither is
         write_atomic(out, sheet, encoding="utf-8-sig")  # the BOM makes spreadsheet programs read UTF-8
         write_atomic(guide, readme)
     except OSError as exc:
-        print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-        return 1
+        return fail(COMMAND, f"cannot write {said(exc)}", 1)
     print(t("score_wrote_template").format(sheet=out, guide=guide))
     return 0
 
@@ -263,7 +278,7 @@ def _score(
         "csv": lambda: as_csv(results, t, excel_id=args.csv_excel_id),
         "html": lambda: as_html(results, t, language, project.default_language),
     }
-    text = render[fmt]()
+    text = render[fmt]() if fmt == "csv" else shown_safely(render[fmt]())
     if args.output is None and fmt == "table":
         sys.stdout.write(text)
     else:
@@ -276,8 +291,7 @@ def _score(
                 plain_csv = fmt == "csv" and not args.csv_excel_id  # the Excel style carries its own BOM
                 write_atomic(args.output, text, encoding="utf-8-sig" if plain_csv else "utf-8")
             except OSError as exc:
-                print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-                return 1
+                return fail(COMMAND, f"cannot write {said(exc)}", 1)
             print(t("score_wrote").format(path=args.output))
             print(totals(results, t))
     return 1 if intake.rejected else 0
@@ -318,7 +332,7 @@ def _gain(args: argparse.Namespace, project: Project, bank: Bank, broken: list[s
         "csv": lambda: gain_csv(result, t, excel_id=args.csv_excel_id),
         "html": lambda: gain_html(result, t, language),
     }
-    text = render[fmt]()
+    text = render[fmt]() if fmt == "csv" else shown_safely(render[fmt]())
     if args.output is None:
         if fmt != "table":
             for n in in_order([*pre.notes, *post.notes]):
@@ -331,8 +345,7 @@ def _gain(args: argparse.Namespace, project: Project, bank: Bank, broken: list[s
             plain_csv = fmt == "csv" and not args.csv_excel_id
             write_atomic(args.output, text, encoding="utf-8-sig" if plain_csv else "utf-8")
         except OSError as exc:
-            print(f"kursus score: cannot write {exc.filename}: {exc.strerror}", file=sys.stderr)
-            return 1
+            return fail(COMMAND, f"cannot write {said(exc)}", 1)
         print(t("score_wrote").format(path=args.output))
         print(gain_totals(result, t))
     return 1 if pre.rejected or post.rejected else 0
@@ -367,7 +380,8 @@ def _statements(args: argparse.Namespace, project: Project, bank: Bank, language
     if not shown_any:
         return None
     if checked:
-        sys.stdout.write(statement_report(checked, bank, project.pass_mark, language, project.default_language, t))
+        report = statement_report(checked, bank, project.pass_mark, language, project.default_language, t)
+        sys.stdout.write(shown_safely(report))
     for n in in_order(notes):
         print(n.text(t), file=sys.stderr)
     return len(notes)

@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ..problems import printable
 from ..quiz.model import Question, Quiz
 from ..quiz.types import TYPES, kind
 from .response import BLANK as BLANK
@@ -74,14 +75,15 @@ class Note:
     level: Level = Level.REJECTED
 
     def message(self, t: Strings) -> str:
-        values = dict(self.params)
+        # What a file holds (a name, a header) may hold control characters: shown escaped, never acted on.
+        values = {name: value if value.startswith("@") else printable(value) for name, value in self.params}
         for name, value in values.items():  # nested messages: a value may itself be a key ('@key')
             if value.startswith("@"):
                 values[name] = t(value[1:]).format_map(_Keep(values))
         return t(self.key).format_map(_Keep(values))
 
     def text(self, t: Strings) -> str:
-        return f"{self.path}:{self.line}: {self.message(t)}"
+        return f"{printable(self.path)}:{self.line}: {self.message(t)}"
 
 
 def note(path: str, line: int, key: str, level: Level = Level.REJECTED, **params: object) -> Note:

@@ -17,12 +17,16 @@ import polib
 from ..atomic import write_text
 from ..quiz.bank import Bank
 from ..quiz.model import TextRef
+from ..rawtext import RawTextError, read
 from .layout import Layout, blob_id, text_hash
 from .po import INTERFACE_PO, QUIZ_PO, aligned, context, page_po, po_folder
 from .records import Record, save_record
 from .segments import segment
 from .status import source_texts
 from .yamledit import EditError, set_text
+
+# The whole course's quiz texts make a PO file of about a megabyte; far beyond that is not an export.
+MAX_PO_BYTES = 20_000_000
 
 
 @dataclass
@@ -36,6 +40,13 @@ class Imported:
 
 
 def read_po(path: Path, shown: str, errors: list[str]) -> polib.POFile | None:
+    try:
+        read(path, MAX_PO_BYTES)  # a bad byte at its line, a huge file refused unread (polib says neither)
+    except RawTextError as exc:
+        errors.append(f"{shown}:{exc.line}: {exc.message} ({exc.hint}, or export again)")
+        return None
+    except OSError:
+        pass  # said below, as polib reports it
     try:
         po: polib.POFile = polib.pofile(str(path), encoding="utf-8")
         return po
