@@ -74,8 +74,9 @@ class EveryPage:
     language = ""
 
     @pytest.fixture(scope="class")
-    def findings(self, course_site: Path, browser: Any) -> dict[str, Findings]:
-        return open_every_page(course_site, browser, self.language)
+    @classmethod
+    def findings(cls, course_site: Path, browser: Any) -> dict[str, Findings]:
+        return open_every_page(course_site, browser, cls.language)
 
     def test_every_page_of_both_languages_is_checked(self, findings: dict[str, Findings], course_site: Path) -> None:
         names = {name.removeprefix("en/") for name in findings}
