@@ -181,6 +181,20 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items[:] = sorted(items, key=lambda item: not item.nodeid.startswith(LONGEST))
 
 
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A tab on a touch phone 412 px wide; the test fails if the page throws an uncaught error."""
+    context = browser.new_context(
+        viewport={"width": 412, "height": 915}, has_touch=True, is_mobile=True, device_scale_factor=2
+    )
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    assert not page.errors, page.errors
+    context.close()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-snapshots",

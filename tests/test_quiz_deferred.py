@@ -6,7 +6,6 @@ Module quizzes still answer at once. On the real course, at 412 px with a touch 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,23 +20,11 @@ from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 412, "height": 915}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 STORE = "kursus-konselor/progress"
 # anything that tells right from wrong on screen
 VERDICTS = (
     ".kk-fb:not([hidden]), .kk-explain:not([hidden]), .kk-answered, .kk-right, .kk-wrong, .kk-chosen, .kk-part-mark"
 )
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    assert not page.errors, page.errors
-    context.close()
 
 
 def pre_test() -> Quiz:

@@ -4,7 +4,6 @@ summary at the end, a number pad for numbers, long words that wrap, and retries 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,6 @@ items:
       correct: {{id: Ya., en: Yes.}}
       incorrect: {{id: Tidak., en: No.}}
 """
-PHONE = {"viewport": {"width": 412, "height": 915}, "has_touch": True, "is_mobile": True, "device_scale_factor": 2}
 
 
 @pytest.fixture(scope="module")
@@ -50,17 +48,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     demo = (Path(__file__).parent / "demo_quiz.yml").read_text(encoding="utf-8")
     quizzes = {"modul-01.yml": demo, "modul-02.yml": NUMBERS_QUIZ}
     return build(make_project(tmp_path_factory.mktemp("phone"), PAGES, quizzes))
-
-
-@pytest.fixture
-def phone(browser: Any) -> Iterator[Any]:
-    context = browser.new_context(**PHONE)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    assert not page.errors, page.errors
-    context.close()
 
 
 def heights(page: Any, selector: str) -> list[float]:
