@@ -123,7 +123,7 @@ def test_new_language_with_a_config_that_is_not_utf8(course: Path, capsys: pytes
     config.write_bytes(before)
     status, output = run(capsys, "--root", str(course), "new-language", "vi")
     assert status == 2
-    assert "mkdocs.yml:1: byte 0xff is not UTF-8 text (save the file as UTF-8)" in output
+    assert "mkdocs.yml:1: the file is saved as UTF-16, not UTF-8 (save it as UTF-8 in your editor)" in output
     assert config.read_bytes() == before and not (course / "docs" / "vi").exists()
 
 
@@ -527,6 +527,69 @@ def test_new_language_where_a_file_stands_for_the_docs_folder(course: Path, caps
     (course / "docs").write_text("", encoding="utf-8")
     config = (course / "mkdocs.yml").read_bytes()
     status, output = run(capsys, "--root", str(course), "new-language", "vi")
-    assert status == 1 and f"kursus new-language: cannot write {course / 'docs' / 'vi'}: Not a directory" in output
+    assert status == 2 and f"kursus new-language: {course / 'docs'}: is a file, not a folder (" in output
     assert "Errno" not in output and (course / "mkdocs.yml").read_bytes() == config
     assert not (course / "terjemahan" / "vi.yml").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["ids", "--record"],
+        ["check"],
+        ["build", "--no-zip", "-q"],
+        ["export", "gift", "--language", "id"],
+        ["print", "--language", "id", "--out", "cetak"],
+        ["score", "template", "m01"],
+    ],
+)
+@pytest.mark.parametrize(("folder", "holds"), [("quizzes", "quizzes"), ("docs", "pages")])
+def test_a_file_where_the_quizzes_or_pages_folder_should_be(
+    course: Path, folder: str, holds: str, command: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 'ids --record' said nothing and exited 0 with quizzes/ a file; 'check' passed with docs/ a file.
+    shutil.rmtree(course / folder)
+    (course / folder).write_text("x\n", encoding="utf-8")
+    before = sorted(course.rglob("*"))
+    status, output = run(capsys, "--root", str(course), *command)
+    assert status == 2, output
+    assert f"{course / folder}: is a file, not a folder (it must hold the course's {holds}; move it away" in output
+    assert sorted(course.rglob("*")) == before
+
+
+@pytest.mark.parametrize("site_dir", ["docs/new-folder", "quizzes/site", "overrides/site", "terjemahan/site"])
+def test_build_never_writes_the_site_inside_the_course_s_own_folders(
+    course: Path, site_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # '--site-dir docs/new-folder' was not refused: the next build would read the site as course pages.
+    (course / "terjemahan").mkdir(exist_ok=True)
+    before = sorted(course.rglob("*"))
+    status, output = run(capsys, "--root", str(course), "build", "--no-zip", "-q", "--site-dir", str(course / site_dir))
+    where = site_dir.split("/")[0]
+    assert status == 2 and f"it is in the course's own {where}, which the next build would read" in output
+    assert "nothing was written" in output
+    assert sorted(course.rglob("*")) == before
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    ("where", "command", "said"),
+    [
+        ("mkdocs.yml", ["check"], "mkdocs.yml:1: the file is saved as UTF-16"),
+        ("mkdocs.yml", ["build", "--no-zip", "-q"], "mkdocs.yml:1: the file is saved as UTF-16"),
+        ("quizzes/modul-01.yml", ["check"], "quizzes/modul-01.yml:1: Q002 the file is saved as UTF-16"),
+        ("quizzes/modul-01.yml", ["ids", "--record"], "quizzes/modul-01.yml:1: Q002 the file is saved as UTF-16"),
+    ],
+)
+def test_a_file_saved_as_utf16_is_named_as_such(
+    course: Path, encoding: str, where: str, command: list[str], said: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Said "byte 0xff is not UTF-8 text" (with a byte order mark) or "control character \x00" (without).
+    path = course / where
+    path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
+    before = {p: p.read_bytes() for p in course.rglob("*") if p.is_file()}
+    status, output = run(capsys, "--root", str(course), *command)
+    assert status != 0
+    assert f"{said}, not UTF-8 (save it as UTF-8 in your editor)" in output
+    assert "0xff" not in output and "\\x00" not in output
+    assert {p: p.read_bytes() for p in course.rglob("*") if p.is_file()} == before

@@ -185,6 +185,20 @@ def _setting_line(path: Path, setting: str) -> int:
     return next((n for n, line in enumerate(lines, start=1) if pattern.match(line)), 1)
 
 
+def _must_be_folder(folder: Path, setting: str) -> None:
+    """A file where the pages or quizzes should be: every command would otherwise find no page or no
+    quiz and carry on (``ids --record`` said nothing, ``check`` passed). A missing folder is checked
+    by the commands that need it."""
+    if folder.is_dir() or not folder.exists():
+        return
+    what = "is a file" if folder.is_file() else "is a pipe, socket or device"
+    raise ProjectError(
+        f"{folder}: {what}, not a folder (it must hold the course's "
+        f"{'pages' if setting == 'docs_dir' else 'quizzes'}; move it away, "
+        f"or set {setting} in mkdocs.yml to the right folder)"
+    )
+
+
 def load_project(root: Path) -> Project:
     config = read_config(root)
     path = root / "mkdocs.yml"
@@ -201,10 +215,14 @@ def load_project(root: Path) -> Project:
     fallbacks, wrong_fallback = read_fallbacks(kursus.fallbacks, codes)
     if wrong_fallback:
         raise ProjectError(f"{path}:{_setting_line(path, 'fallbacks')}: {wrong_fallback}")
+    docs_dir = root / str(config.get("docs_dir", "docs"))
+    quizzes_dir = root / kursus.quizzes_dir
+    for folder, setting in ((docs_dir, "docs_dir"), (quizzes_dir, "quizzes_dir")):
+        _must_be_folder(folder, setting)
     return Project(
         root=root,
-        docs_dir=root / str(config.get("docs_dir", "docs")),
-        quizzes_dir=root / kursus.quizzes_dir,
+        docs_dir=docs_dir,
+        quizzes_dir=quizzes_dir,
         default_language=default,
         languages=codes,
         complete_languages=list(kursus.complete_languages) or codes,

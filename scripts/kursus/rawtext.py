@@ -30,8 +30,23 @@ def line_at(raw: bytes, offset: int) -> int:
     return raw.count(b"\n", 0, offset) + 1
 
 
+def utf16(raw: bytes) -> bool:
+    """Saved as UTF-16 (Windows Notepad's "Unicode"): a byte order mark FF FE or FE FF, or, without one,
+    text whose every other byte is zero (Latin letters in UTF-16)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return True
+    sample = raw[:512]
+    if len(sample) < 4:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return (even.count(0) == len(even)) != (odd.count(0) == len(odd))
+
+
 def decode(raw: bytes) -> str:
     """``raw`` as text; raises ``RawTextError`` at the line of the first bad byte."""
+    if utf16(raw):
+        # Said as 'byte 0xff is not UTF-8 text' or '\x00 in the text' before: true, but no help.
+        raise RawTextError(1, "the file is saved as UTF-16, not UTF-8", "save it as UTF-8 in your editor")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

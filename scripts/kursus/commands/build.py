@@ -22,7 +22,7 @@ from ..packaging import (
     print_pack,
     trainer_package_name,
 )
-from ..project import ProjectError, preflight
+from ..project import ProjectError, load_project
 from ..translations.layout import load_layout
 from ..zim import course_info, write_zim
 from ._common import fail, stop
@@ -113,13 +113,22 @@ def run(args: argparse.Namespace) -> int:
     refused = not_replaceable(site_dir, root.resolve())
     if refused:
         return fail(COMMAND, f"--site-dir {site_dir}: {refused}; nothing was written")
+    try:
+        # Through our limits first: MkDocs' loader has none, and a hostile mkdocs.yml would hang it.
+        project = load_project(root)
+    except ProjectError as exc:
+        return stop(COMMAND, [exc], "nothing was written; fix the problem above and run again", status=2)
+    source = project.source_of(site_dir)
+    if source is not None:
+        # The next build would read the built site as course pages, quizzes or theme files.
+        return fail(
+            COMMAND,
+            f"--site-dir {site_dir}: it is in the course's own {source.relative_to(root)}, which the next build "
+            "would read as part of the course; give a folder outside it, such as site/; nothing was written",
+        )
     _log_to_terminal(args.quiet)
     started = time.perf_counter()
     print(f"==> Building Kursus Konselor {__version__} (all languages, strict)", flush=True)
-    try:
-        preflight(root / "mkdocs.yml")  # MkDocs' loader has no limits: a hostile file would hang it
-    except ProjectError as exc:
-        return stop(COMMAND, [exc], "nothing was written; fix the problem above and run again", status=2)
     try:
         build_site(root, site_dir)
     except MkDocsException as exc:
