@@ -168,16 +168,30 @@ def browser() -> Iterator[Any]:
             instance.close()
 
 
+def assert_snapshot(request: pytest.FixtureRequest, path: Path, text: str) -> None:
+    """``text`` is byte for byte the snapshot at ``path``; ``pytest --update-snapshots`` rewrites it."""
+    if request.config.getoption("--update-snapshots"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="")
+    assert path.exists(), f"{path} missing: run pytest --update-snapshots"
+    assert text == path.read_bytes().decode("utf-8"), f"{path.name} changed; if intended, run pytest --update-snapshots"
+
+
+def open_page(browser: Any, **options: Any) -> Iterator[Any]:
+    """A fresh browser profile (empty storage); page.errors collects uncaught errors and console errors."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    yield page
+    context.close()
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     """A tab of its own; the page's uncaught errors and console errors are collected in ``page.errors``."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda e: tab.errors.append(str(e)))
-    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
-    yield tab
-    context.close()
+    yield from open_page(browser)
 
 
 LONGEST = "tests/test_every_page_on_a_phone.py"  # minutes per language: run first

@@ -3,7 +3,6 @@ module page, a worksheet marked fillable, and the progress page, in both languag
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -66,17 +65,6 @@ PAGES = {
 def build_site(folder: Path) -> Path:
     quiz = (Path(__file__).parent / "demo_quiz.yml").read_text(encoding="utf-8")
     return build(make_project(folder, PAGES, {"modul-01.yml": quiz}))
-
-
-def open_page(browser: Any, **options: Any) -> Iterator[Any]:
-    """A fresh browser profile (empty storage); page.errors collects script errors."""
-    context = browser.new_context(**options)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    yield page
-    context.close()
 
 
 def seed(page: Any, answers: dict[str, Any], key: str = KEY, worksheets: dict[str, Any] | None = None) -> None:

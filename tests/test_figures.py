@@ -11,7 +11,9 @@ from typing import Any
 
 import pytest
 
-from learner_site import build_site, open_page, seed
+from learner_site import build_site, seed
+
+from conftest import open_page
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 
-from learner_site import KEY, PROFILES, build_site, open_page, seed, stored
+from learner_site import KEY, PROFILES, build_site, seed, stored
+
+from conftest import open_page
 
 pytestmark = pytest.mark.browser
 

@@ -13,7 +13,7 @@ import pytest
 
 from kursus.cli import main
 
-from conftest import make_project
+from conftest import assert_snapshot, make_project
 
 HERE = Path(__file__).parent / "scoring"
 EXPECTED = HERE / "expected"
@@ -29,15 +29,6 @@ def run(course: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[i
     status = main(["--root", str(course), "score", *args])
     out, err = capsys.readouterr()
     return status, out, err
-
-
-def snapshot(request: pytest.FixtureRequest, name: str, text: str) -> None:
-    path = EXPECTED / name
-    if request.config.getoption("--update-snapshots"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-    assert path.exists(), f"{path} missing: run pytest --update-snapshots"
-    assert text == path.read_bytes().decode("utf-8"), f"{name} changed; if intended, run pytest --update-snapshots"
 
 
 # -- reports ---------------------------------------------------------------------------------------
@@ -59,7 +50,7 @@ def test_report_snapshots(
     monkeypatch.chdir(HERE)  # the report names its source as given: kelas.csv
     status, out, err = run(course, "kelas.csv", "--format", fmt, "--language", language, capsys=capsys)
     assert status == 1  # three rows could not be scored: the report is complete, the status says so
-    snapshot(request, name, out)
+    assert_snapshot(request, EXPECTED / name, out)
     if fmt != "table":  # the table holds the problems itself; other formats also say them on stderr
         assert [line.split(":")[1] for line in err.splitlines()] == ["1", "12", "13", "14"]
 
@@ -71,7 +62,7 @@ def test_sheet_and_codes_make_one_report(
     monkeypatch.chdir(HERE)
     status, out, _ = run(course, "kelas.csv", "--codes", "kode.txt", capsys=capsys)
     assert status == 1
-    snapshot(request, "kelas-kode.id.txt", out)
+    assert_snapshot(request, EXPECTED / "kelas-kode.id.txt", out)
     assert "kode.txt:5: peserta 'Budi' sudah ada di kelas.csv:4" in out
     assert "kode.txt:6: nilai periksa tidak cocok" in out
     assert "19 baris dibaca: 11 dinilai, 5 tidak dinilai." in out

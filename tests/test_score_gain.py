@@ -37,7 +37,7 @@ from kursus.quiz.objectives import objective_text
 from kursus.scoring import codes
 from kursus.scoring.gain import compare, normalised_gain, read_form
 
-from conftest import make_project
+from conftest import assert_snapshot, make_project
 
 HERE = Path(__file__).parent
 FORMS = HERE / "gain"
@@ -75,15 +75,6 @@ def run(course: Path, *args: str, capsys: pytest.CaptureFixture[str]) -> tuple[i
     status = main(["--root", str(course), "score", *args])
     out, err = capsys.readouterr()
     return status, out, err
-
-
-def snapshot(request: pytest.FixtureRequest, name: str, text: str) -> None:
-    path = EXPECTED / name
-    if request.config.getoption("--update-snapshots"):
-        path.parent.mkdir(exist_ok=True)
-        path.write_text(text, encoding="utf-8", newline="")
-    assert path.exists(), f"{path} missing: run pytest --update-snapshots"
-    assert text == path.read_bytes().decode("utf-8"), f"{name} changed; if intended, run pytest --update-snapshots"
 
 
 # -- the figures ---------------------------------------------------------------------------------------------
@@ -152,7 +143,7 @@ def test_report_snapshots(
     args = ["--pre", "jawaban-awal.csv", "--post", "jawaban-akhir.csv", "--format", fmt, "--language", language]
     status, out, err = run(course, *args, capsys=capsys)
     assert (status, err) == (0, "")
-    snapshot(request, name, out)
+    assert_snapshot(request, EXPECTED / name, out)
 
 
 def test_terminal_report_says_what_a_trainer_needs(

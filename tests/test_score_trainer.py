@@ -14,7 +14,7 @@ import pytest
 
 from kursus.cli import main
 
-from conftest import make_project
+from conftest import assert_snapshot, make_project
 
 HERE = Path(__file__).parent / "scoring"
 EXPECTED = HERE / "expected"
@@ -42,20 +42,12 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def snapshot(request: pytest.FixtureRequest, name: str, text: str) -> None:
-    path = EXPECTED / name
-    if request.config.getoption("--update-snapshots"):
-        path.write_text(text, encoding="utf-8", newline="")
-    assert path.exists(), f"{path} missing: run pytest --update-snapshots"
-    assert text == path.read_bytes().decode("utf-8"), f"{name} changed; if intended, run pytest --update-snapshots"
-
-
 def test_terminal_report_for_a_class_of_twelve(
     course: Path, request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, out, err = run(course, "kelas-besar.csv", "--accept-file", "terima.csv", capsys=capsys)
     assert status == 0 and err == ""
-    snapshot(request, "kelas-besar.id.txt", out)
+    assert_snapshot(request, EXPECTED / "kelas-besar.id.txt", out)
     assert "Simpangan baku 1,3; median 4,0; reliabilitas KR-20 0,26." in out
     assert "Perhatian" not in out  # 12 participants: no small-class caution
     assert "mencatat jawaban pertama yang diperiksa untuk setiap soal; mencoba lagi adalah latihan" in flat(out)

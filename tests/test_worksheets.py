@@ -13,9 +13,9 @@ import pytest
 
 from kursus.printing.course import load_course
 from kursus.printing.documents import Composer
-from learner_site import KEY, build_site, open_page, seed, stored
+from learner_site import KEY, build_site, seed, stored
 
-from conftest import ROOT
+from conftest import ROOT, open_page
 
 PAGE = "modul-01/lembar-kerja"
 WORKSHEETS = sorted(ROOT.glob("docs/*/modul-*/lembar-kerja.md"))
