@@ -9,13 +9,13 @@ feedback; hints go into the general feedback; multiple-response questions get pa
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from ..quiz.bank import Bank
 from ..quiz.model import Group, Question, Quiz
 from ..quiz.render import Renderer
 from ..quiz.types import kind
 from ..quiz.types.gift import gift_block, gift_text, labelled
+from .exported import ExportedBank
 
 DEGRADATIONS = {
     "scenario": "scenario questions carry their group's case text at the start (repeated in each question)",
@@ -30,26 +30,6 @@ DEGRADATIONS = {
     "hint": "hints are in the general feedback (shown after answering, not on request before)",
     "points": "points other than 1 are not carried (GIFT has no marks); set the default mark in Moodle",
 }
-
-
-@dataclass
-class GiftBank:
-    text: str
-    questions: int = 0
-    categories: int = 0
-    degraded: Counter[str] = field(default_factory=Counter)
-    fell_back: Counter[str] = field(default_factory=Counter)  # language -> questions shown whole in it
-
-    def report(self) -> list[str]:
-        """How often each degradation was applied, most frequent first."""
-        return [f"{count} × {DEGRADATIONS[key]}" for key, count in self.degraded.most_common()]
-
-    def fallback_report(self, language: str) -> list[str]:
-        """How many questions are not complete in ``language`` and are given whole in another one."""
-        return [
-            f"{count} × not complete in {language}: given whole in {other}"
-            for other, count in self.fell_back.most_common()
-        ]
 
 
 def category(course: str, quiz: Quiz, r: Renderer) -> str:
@@ -83,10 +63,10 @@ def question(r: Renderer, q: Question, case: str, degraded: Counter[str]) -> str
     return f"// {q.id} ({q.type})\n::{gift_text(q.id)}::[markdown]{text}{{{body}}}\n"
 
 
-def gift_bank(bank: Bank, r: Renderer, course: str) -> GiftBank:
+def gift_bank(bank: Bank, r: Renderer, course: str) -> ExportedBank:
     """Every item of every module in ``r``'s language; a question or scenario group not complete in it is
     given whole in its fallback language (``Renderer.within``), as on the website, and counted."""
-    out = GiftBank("")
+    out = ExportedBank(DEGRADATIONS)
     parts = [
         f"// {course}: question bank ({r.lang}), written by 'kursus export gift'. Edit the quiz files, not this.\n"
     ]

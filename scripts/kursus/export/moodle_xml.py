@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import Counter
-from dataclasses import dataclass, field
 from html import escape
 
 from ..quiz.bank import Bank
@@ -19,6 +18,7 @@ from ..quiz.model import Group, Question, Quiz
 from ..quiz.render import Renderer
 from ..quiz.types import kind
 from ..quiz.types.moodle import html, texted, value
+from .exported import ExportedBank
 from .gift import category
 
 DEGRADATIONS = {
@@ -34,18 +34,6 @@ DEGRADATIONS = {
     "behaviour, not on request before answering",
     "hint_in_general": "hints of essays are in the general feedback (Moodle's essays have no hints)",
 }
-
-
-@dataclass
-class MoodleBank:
-    text: str
-    questions: int = 0
-    categories: int = 0
-    degraded: Counter[str] = field(default_factory=Counter)
-
-    def report(self) -> list[str]:
-        """How often each degradation was applied, most frequent first."""
-        return [f"{count} × {DEGRADATIONS[key]}" for key, count in self.degraded.most_common()]
 
 
 def labelled(label: str, markup: str) -> str:
@@ -88,9 +76,9 @@ def question(r: Renderer, q: Question, case: str, degraded: Counter[str]) -> ET.
     return element
 
 
-def moodle_bank(bank: Bank, r: Renderer, course: str) -> MoodleBank:
+def moodle_bank(bank: Bank, r: Renderer, course: str) -> ExportedBank:
     """Every item of every module in ``r``'s language (falling back like the website)."""
-    out = MoodleBank("")
+    out = ExportedBank(DEGRADATIONS)
     root = ET.Element("quiz")
     for quiz in bank.quizzes:
         out.categories += 1
